@@ -1,0 +1,2 @@
+/** The {@code office} command line (picocli). */
+package io.branchsync.office.cli;

@@ -1,0 +1,160 @@
+package io.branchsync.office.client;
+
+import io.branchsync.protocol.FaultCode;
+import io.branchsync.protocol.Method;
+import io.branchsync.protocol.ProtocolException;
+import io.branchsync.protocol.ProtocolVersion;
+import io.branchsync.protocol.message.DiffRequest;
+import io.branchsync.protocol.message.DiffResult;
+import io.branchsync.protocol.message.FinishResult;
+import io.branchsync.protocol.message.IdStart;
+import io.branchsync.protocol.message.InfoResult;
+import io.branchsync.protocol.message.SessionId;
+import io.branchsync.schema.ErrorCode;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
+import org.apache.xmlrpc.XmlRpcException;
+import org.apache.xmlrpc.client.XmlRpcClient;
+import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
+import org.apache.xmlrpc.client.XmlRpcHttpTransportException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole wire contract, called over XML-RPC with the branch's Basic credentials. Network errors
+ * are retried with backoff; faults and refused credentials are not.
+ */
+public final class ShopClient {
+  private static final Logger LOG = LoggerFactory.getLogger(ShopClient.class);
+  private final XmlRpcClient client = new XmlRpcClient();
+  private final URI url;
+  private final ShopClientSettings settings;
+
+  public ShopClient(URI url, String user, String password, ShopClientSettings settings) {
+    this.url = url;
+    this.settings = settings;
+    XmlRpcClientConfigImpl config = new XmlRpcClientConfigImpl();
+    try {
+      config.setServerURL(url.toURL());
+    } catch (MalformedURLException | IllegalArgumentException e) {
+      throw new ShopCallException(ErrorCode.BAD_POLICY, "shop URL " + url + " is not valid", null, e);
+    }
+    config.setBasicUserName(user);
+    config.setBasicPassword(password);
+    config.setConnectionTimeout(settings.connectTimeoutMs());
+    config.setReplyTimeout(settings.readTimeoutMs());
+    config.setEnabledForExtensions(false);
+    client.setConfig(config);
+    client.setTransportFactory(new TrustingTransportFactory(client, settings.tls()));
+  }
+
+  public URI url() {
+    return url;
+  }
+
+  /** Asks the shop what it is; fails when it speaks another protocol version. */
+  public InfoResult info() {
+    return convert(() -> {
+      InfoResult info = InfoResult.fromWire(call(Method.INFO));
+      ProtocolVersion.requireCompatible(info.protocol());
+      return info;
+    });
+  }
+
+  public void clean() {
+    call(Method.CLEAN);
+  }
+
+  public int prepare() {
+    return convert(() -> SessionId.fromWireResult(call(Method.SQL_PREPARE)).value());
+  }
+
+  public void create(int sid, byte[] chunk) {
+    call(Method.SQL_CREATE, sid, chunk);
+  }
+
+  public FinishResult finish(int sid) {
+    return convert(() -> FinishResult.fromWire(call(Method.SQL_FINISH, sid)));
+  }
+
+  public void setIdStart(long first) {
+    call(Method.SET_ID_START, new IdStart(first).toWire());
+  }
+
+  public DiffResult diff(String since) {
+    return convert(() -> DiffResult.fromWire(call(Method.DIFF, new DiffRequest(since).toWire())));
+  }
+
+  private Object call(Method method, Object... params) {
+    long backoff = settings.retryBackoffMs();
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return client.execute(method.wireName(), params);
+      } catch (XmlRpcException e) {
+        ShopCallException failure = classify(method, e);
+        if (failure.code() != ErrorCode.SHOP_UNREACHABLE || attempt >= settings.retries()) {
+          throw failure;
+        }
+        LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", url, method.wireName(),
+            failure.getMessage(), attempt + 1, settings.retries(), backoff);
+        sleep(backoff);
+        backoff *= 2;
+      }
+    }
+  }
+
+  private ShopCallException classify(Method method, XmlRpcException e) {
+    String call = "shop " + url + " " + method.wireName() + ": ";
+    if (e instanceof XmlRpcHttpTransportException http) {
+      if (http.getStatusCode() == 401) {
+        return new ShopCallException(ErrorCode.AUTH_FAILED,
+            call + "credentials refused (HTTP 401); check the branch secret", null, e);
+      }
+      return new ShopCallException(ErrorCode.SHOP_FAULT,
+          call + "HTTP " + http.getStatusCode() + " " + http.getStatusMessage(), null, e);
+    }
+    if (isNetwork(e)) {
+      return new ShopCallException(ErrorCode.SHOP_UNREACHABLE,
+          call + "no answer (" + rootMessage(e) + ")", null, e);
+    }
+    FaultCode fault = FaultCode.lookup(e.code).orElse(null);
+    String name = fault == null ? "fault " + e.code : fault.name() + " (" + e.code + ")";
+    return new ShopCallException(ErrorCode.SHOP_FAULT, call + name + ": " + e.getMessage(), fault, e);
+  }
+
+  private static boolean isNetwork(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof IOException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
+  }
+
+  private <T> T convert(java.util.function.Supplier<T> reply) {
+    try {
+      return reply.get();
+    } catch (ProtocolException e) {
+      throw new ShopCallException(ErrorCode.SHOP_FAULT,
+          "shop " + url + " sent a reply outside the contract: " + e.getMessage(), e.code(), e);
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ShopCallException(ErrorCode.SHOP_UNREACHABLE, "interrupted", null, e);
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package io.branchsync.office.sync;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.branchsync.office.client.ShopClient;
+import io.branchsync.office.client.ShopClientSettings;
+import io.branchsync.office.config.OfficeConfig;
+import io.branchsync.office.config.OfficeKey;
+import io.branchsync.office.registry.Branch;
+import io.branchsync.office.registry.BranchRepository;
+import io.branchsync.office.registry.ConflictRepository;
+import io.branchsync.office.registry.FailedRowRepository;
+import io.branchsync.office.registry.SyncStateRepository;
+import io.branchsync.schema.capture.CaptureInstaller;
+import io.branchsync.schema.catalog.SchemaCatalog;
+import io.branchsync.schema.dialect.Dialect;
+import io.branchsync.schema.dialect.Dialects;
+import io.branchsync.schema.migration.SchemaMigrator;
+import io.branchsync.schema.policy.Policy;
+import io.branchsync.schema.policy.PolicySet;
+import io.branchsync.schema.policy.PolicySetLoader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/**
+ * The office's wiring: its database, dialect, repositories, policy sets and shop clients. One per
+ * process; closing it closes the connection pool.
+ */
+public final class Office implements AutoCloseable {
+  private final OfficeConfig config;
+  private final DataSource dataSource;
+  private final AutoCloseable pool;
+  private final Dialect dialect;
+  private final Credentials credentials;
+  private final ShopClientSettings clientSettings;
+  private final Map<String, PolicySet> policySets = new ConcurrentHashMap<>();
+
+  private Office(OfficeConfig config, DataSource dataSource, AutoCloseable pool,
+      Credentials credentials, ShopClientSettings clientSettings) {
+    this.config = config;
+    this.dataSource = dataSource;
+    this.pool = pool;
+    this.dialect = Dialects.detect(dataSource);
+    this.credentials = credentials;
+    this.clientSettings = clientSettings;
+  }
+
+  /** Opens a pool on the configured database. */
+  public static Office open(OfficeConfig config, Map<String, String> env) {
+    HikariConfig hikari = new HikariConfig();
+    hikari.setJdbcUrl(config.get(OfficeKey.DB_URL));
+    hikari.setUsername(config.get(OfficeKey.DB_USER));
+    hikari.setPassword(config.get(OfficeKey.DB_PASSWORD));
+    hikari.setMaximumPoolSize(config.intValue(OfficeKey.DB_POOL_SIZE));
+    hikari.setPoolName("branchsync-office");
+    HikariDataSource pool = new HikariDataSource(hikari);
+    try {
+      return new Office(config, pool, pool, new Credentials(env), TlsTrust.settings(config, env));
+    } catch (RuntimeException e) {
+      pool.close();
+      throw e;
+    }
+  }
+
+  /** Creates or upgrades the office schema (sync metadata and the application tables). */
+  public String migrate() {
+    return new SchemaMigrator(dataSource, dialect, config.schemaLocations()).migrate();
+  }
+
+  /**
+   * Migrates the office schema and installs change capture on the tables a policy set pushes to
+   * shops. Capture at the office also logs writes applied from shops, since the office passes
+   * them on to the other shops.
+   */
+  public String initialize(String policySetName) {
+    String version = migrate();
+    PolicySet policies = policySet(policySetName);
+    try (Connection c = dataSource.getConnection()) {
+      new CaptureInstaller(dialect).install(c, policies.tables(Policy::pushedOnSync), true);
+    } catch (SQLException e) {
+      throw io.branchsync.schema.SyncException.fromSql("installing office change capture", e);
+    }
+    return version;
+  }
+
+  public OfficeConfig config() {
+    return config;
+  }
+
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  public Dialect dialect() {
+    return dialect;
+  }
+
+  public SchemaCatalog catalog() {
+    try (Connection c = dataSource.getConnection()) {
+      return SchemaCatalog.read(c);
+    } catch (SQLException e) {
+      throw io.branchsync.schema.SyncException.fromSql("reading the office schema", e);
+    }
+  }
+
+  /** The policy set a branch syncs with, validated against the office schema once. */
+  public PolicySet policySet(String nameOrPath) {
+    return policySets.computeIfAbsent(nameOrPath, name -> {
+      PolicySet set = PolicySetLoader.load(name);
+      set.validate(catalog());
+      return set;
+    });
+  }
+
+  public ShopClient client(Branch branch) {
+    return new ShopClient(branch.url(), branch.user(), credentials.secret(branch.credentialsRef()),
+        clientSettings);
+  }
+
+  public BranchRepository branches() {
+    return new BranchRepository(dataSource);
+  }
+
+  public SyncStateRepository states() {
+    return new SyncStateRepository(dataSource);
+  }
+
+  public ConflictRepository conflicts() {
+    return new ConflictRepository(dataSource);
+  }
+
+  public FailedRowRepository failedRows() {
+    return new FailedRowRepository(dataSource);
+  }
+
+  @Override
+  public void close() throws Exception {
+    pool.close();
+  }
+}

@@ -1,0 +1,165 @@
+package io.branchsync.office.sync;
+
+import io.branchsync.office.client.ShopClient;
+import io.branchsync.office.config.OfficeKey;
+import io.branchsync.office.registry.Branch;
+import io.branchsync.office.registry.SyncState;
+import io.branchsync.protocol.message.FinishResult;
+import io.branchsync.protocol.message.InfoResult;
+import io.branchsync.schema.ErrorCode;
+import io.branchsync.schema.SyncException;
+import io.branchsync.schema.capture.ChangeStamper;
+import io.branchsync.schema.catalog.SchemaCatalog;
+import io.branchsync.schema.chunk.ChunkStatement;
+import io.branchsync.schema.chunk.SqlChunkWriter;
+import io.branchsync.schema.chunk.SqlDialect;
+import io.branchsync.schema.idrange.IdRangeAssigner;
+import io.branchsync.schema.policy.Policy;
+import io.branchsync.schema.policy.PolicySet;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sets up a shop from scratch: collects what it still holds, erases it, pushes every table that
+ * flows office to shop in one all-or-nothing session, hands it its ID range, and starts its sync
+ * state.
+ */
+public final class Provisioner {
+  private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
+  private final Office office;
+
+  public Provisioner(Office office) {
+    this.office = office;
+  }
+
+  /** Counts the rows provisioning will send, for a progress bar. */
+  public long rowsToSend(Branch branch) {
+    PolicySet policies = office.policySet(branch.policySet());
+    long total = 0;
+    try (Connection c = office.dataSource().getConnection()) {
+      for (String table : policies.tables(Policy::officeToShop)) {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM " + office.dialect().quote(table));
+            ResultSet rs = s.executeQuery()) {
+          rs.next();
+          total += rs.getLong(1);
+        }
+      }
+    } catch (SQLException e) {
+      throw SyncException.fromSql("counting rows to provision", e);
+    }
+    return total;
+  }
+
+  public ProvisionResult provision(Branch branch, LongConsumer rowsSent) {
+    long started = System.nanoTime();
+    PolicySet policies = office.policySet(branch.policySet());
+    Optional<SyncState> before = office.states().find(branch.id());
+    long idStart = idStart(branch, policies, before.isPresent());
+    ShopClient client = office.client(branch);
+    InfoResult info = client.info();
+    SqlDialect shopDialect = SqlDialect.fromWire(info.dialect());
+    long collected = 0;
+    if (info.pending() > 0) {
+      if (before.isEmpty()) {
+        startState(branch, policies, 0);
+      }
+      LOG.info("branch {}: collecting {} pending changes before erasing the shop", branch.id(),
+          info.pending());
+      collected = new Puller(office).pull(branch, client, shopDialect, policies).rows();
+    }
+    client.clean();
+    long pushCursor = stampedCursor();
+    SendOutcome sent = sendTables(client, shopDialect, policies, rowsSent);
+    client.setIdStart(idStart);
+    startState(branch, policies, pushCursor);
+    long millis = (System.nanoTime() - started) / 1_000_000;
+    LOG.info("branch {}: provisioned {} rows in {} chunks in {} ms; IDs from {}", branch.id(),
+        sent.rows, sent.chunks, millis, idStart);
+    return new ProvisionResult(sent.rows, sent.chunks, sent.applied, idStart, collected, millis);
+  }
+
+  private SendOutcome sendTables(ShopClient client, SqlDialect shopDialect, PolicySet policies,
+      LongConsumer rowsSent) {
+    SchemaCatalog catalog = office.catalog();
+    ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
+        office.config().intValue(OfficeKey.CHUNK_BYTES));
+    // COPY needs the tables empty, which clean guarantees; it is PostgreSQL's fast path, and
+    // its blocks may be as long as a statement may be.
+    boolean copy = shopDialect == SqlDialect.POSTGRESQL;
+    TableStreamer streamer = new TableStreamer(office.dialect(), copy ? ChunkStatement.MAX_ROWS
+        : office.config().intValue(OfficeKey.ROWS_PER_STATEMENT), copy);
+    long rows = 0;
+    try (Connection c = office.dataSource().getConnection()) {
+      for (String table : catalog.parentsFirst(policies.tables(Policy::officeToShop))) {
+        rows += streamer.stream(c, catalog.require(table), statement -> {
+          sender.add(statement);
+          rowsSent.accept(statement.rowCount());
+        });
+      }
+    } catch (SQLException e) {
+      throw SyncException.fromSql("reading office tables to provision", e);
+    }
+    FinishResult finish = sender.finish();
+    return new SendOutcome(rows, sender.chunksSent(), finish == null ? 0 : finish.rows());
+  }
+
+  /**
+   * Where the branch's IDs start. A new branch must find its range empty at the office; a branch
+   * provisioned before carries on after the highest key it used.
+   */
+  private long idStart(Branch branch, PolicySet policies, boolean provisionedBefore) {
+    List<String> tables = policies.tables(Policy::needsIdRange);
+    IdRangeAssigner ranges = new IdRangeAssigner(office.dialect());
+    long highest = branch.idRange().first() - 1;
+    try (Connection c = office.dataSource().getConnection()) {
+      for (String table : tables) {
+        highest = Math.max(highest, ranges.highestUsed(c, table, branch.idRange()));
+      }
+    } catch (SQLException e) {
+      throw SyncException.fromSql("checking branch " + branch.id() + "'s ID range", e);
+    }
+    if (highest >= branch.idRange().first() && !provisionedBefore) {
+      throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED, "branch " + branch.id() + "'s ID range "
+          + branch.idRange() + " already holds rows at the office (up to " + highest
+          + "); give the branch a range nobody used");
+    }
+    if (highest >= branch.idRange().last()) {
+      throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED,
+          "branch " + branch.id() + "'s ID range " + branch.idRange() + " is full");
+    }
+    return highest + 1;
+  }
+
+  /** Orders the office's change log and returns the highest stamp: later changes get pushed. */
+  private long stampedCursor() {
+    try (Connection c = office.dataSource().getConnection()) {
+      new ChangeStamper().stampAll(c);
+      try (PreparedStatement s = c.prepareStatement(
+              "SELECT value FROM sync_counter WHERE name = 'change_seq'");
+          ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw SyncException.fromSql("reading the office change log", e);
+    }
+  }
+
+  private void startState(Branch branch, PolicySet policies, long pushCursor) {
+    try (Connection c = office.dataSource().getConnection()) {
+      office.states().provisioned(c, branch.id(), policies.name(), pushCursor);
+    } catch (SQLException e) {
+      throw SyncException.fromSql("recording branch " + branch.id() + "'s sync state", e);
+    }
+  }
+
+  private record SendOutcome(long rows, long chunks, long applied) {}
+}

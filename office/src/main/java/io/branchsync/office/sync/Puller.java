@@ -1,0 +1,127 @@
+package io.branchsync.office.sync;
+
+import io.branchsync.office.client.ShopClient;
+import io.branchsync.office.registry.Branch;
+import io.branchsync.protocol.chunk.ChunkCodec;
+import io.branchsync.protocol.message.DiffResult;
+import io.branchsync.schema.RowRejectedException;
+import io.branchsync.schema.SyncException;
+import io.branchsync.schema.apply.ChunkApplier;
+import io.branchsync.schema.catalog.SchemaCatalog;
+import io.branchsync.schema.chunk.ChunkStatement;
+import io.branchsync.schema.chunk.SqlChunkParser;
+import io.branchsync.schema.chunk.SqlDialect;
+import io.branchsync.schema.policy.Policy;
+import io.branchsync.schema.policy.PolicySet;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Pulls a shop's changes: {@code diff} pages, each applied at the office in one transaction with
+ * origin = the branch, together with the new cursor; passing the cursor back acknowledges it.
+ * Pages until the shop has nothing more, so everything applied is also acknowledged.
+ */
+final class Puller {
+  static final String DIRECTION = "pull";
+  private static final long MAX_PAGE_BYTES = 512L * 1024 * 1024;
+  private final Office office;
+  private final ConflictResolver conflicts;
+
+  Puller(Office office) {
+    this.office = office;
+    this.conflicts = new ConflictResolver(office);
+  }
+
+  PullResult pull(Branch branch, ShopClient client, SqlDialect shopDialect, PolicySet policies) {
+    String cursor = office.states().find(branch.id()).orElseThrow().pullCursor();
+    SchemaCatalog catalog = office.catalog();
+    Set<String> allowed = new HashSet<>(policies.tables(Policy::shopToOffice));
+    ChunkApplier applier = new ChunkApplier(office.dialect(), catalog, allowed);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    long conflictCount = 0;
+    int pages = 0;
+    while (true) {
+      DiffResult page = client.diff(cursor);
+      pages++;
+      List<ChunkStatement> statements = parse(page.data(), shopDialect);
+      if (statements.isEmpty() && !page.more()) {
+        if (!page.next().equals(cursor)) {
+          saveCursor(branch, page.next());
+        }
+        return new PullResult(rows, conflictCount, pages);
+      }
+      PageOutcome outcome = applyPage(branch, policies, catalog, applier, statements, page.next());
+      outcome.rowsByTable().forEach((table, n) -> rows.merge(table, n, Long::sum));
+      conflictCount += outcome.conflicts();
+      cursor = page.next();
+    }
+  }
+
+  private PageOutcome applyPage(Branch branch, PolicySet policies, SchemaCatalog catalog,
+      ChunkApplier applier, List<ChunkStatement> statements, String next) {
+    Set<String> skip = office.failedRows().toSkip(branch.id(), DIRECTION);
+    try (Connection c = office.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        office.dialect().setOrigin(c, branch.id());
+        List<ChunkStatement> kept = new ArrayList<>();
+        long conflictCount = 0;
+        for (ChunkStatement statement : statements) {
+          ChunkStatement left = RowKeys.without(statement,
+              key -> skip.contains(statement.table() + "|" + key));
+          if (left != null && policies.policyOf(statement.table()).orElse(null) == Policy.Both) {
+            ConflictResolver.Outcome resolved =
+                conflicts.resolve(c, branch, policies, catalog, left);
+            conflictCount += resolved.conflicts();
+            left = resolved.statement();
+          }
+          if (left != null) {
+            kept.add(left);
+          }
+        }
+        applier.apply(c, kept.iterator());
+        Map<String, Long> rows = new LinkedHashMap<>();
+        kept.forEach(st -> rows.merge(st.table(), (long) st.rowCount(), Long::sum));
+        office.states().savePullCursor(c, branch.id(), next);
+        office.failedRows().settle(c, branch.id(), DIRECTION);
+        c.commit();
+        return new PageOutcome(rows, conflictCount);
+      } catch (RowRejectedException e) {
+        c.rollback();
+        office.failedRows().recordOpen(branch.id(), DIRECTION, e.table(), e.key(), e.reason());
+        throw e;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        office.dialect().clearOrigin(c);
+      }
+    } catch (SQLException e) {
+      throw SyncException.fromSql("applying branch " + branch.id() + "'s changes", e);
+    }
+  }
+
+  private void saveCursor(Branch branch, String next) {
+    try (Connection c = office.dataSource().getConnection()) {
+      office.states().savePullCursor(c, branch.id(), next);
+    } catch (SQLException e) {
+      throw SyncException.fromSql("saving branch " + branch.id() + "'s pull cursor", e);
+    }
+  }
+
+  private static List<ChunkStatement> parse(byte[] data, SqlDialect dialect) {
+    if (data.length == 0) {
+      return List.of();
+    }
+    return SqlChunkParser.forDialect(dialect)
+        .parseAll(ChunkCodec.decodeToString(data, MAX_PAGE_BYTES));
+  }
+
+  private record PageOutcome(Map<String, Long> rowsByTable, long conflicts) {}
+}

@@ -1,0 +1,105 @@
+package io.branchsync.office.sync;
+
+import io.branchsync.office.client.ShopCallException;
+import io.branchsync.office.client.ShopClient;
+import io.branchsync.office.config.OfficeKey;
+import io.branchsync.office.registry.Branch;
+import io.branchsync.protocol.FaultCode;
+import io.branchsync.protocol.message.FinishResult;
+import io.branchsync.schema.SyncException;
+import io.branchsync.schema.capture.ChangeBatch;
+import io.branchsync.schema.capture.ChangeReader;
+import io.branchsync.schema.chunk.ChunkStatement;
+import io.branchsync.schema.chunk.SqlChunkWriter;
+import io.branchsync.schema.chunk.SqlDialect;
+import io.branchsync.schema.policy.Policy;
+import io.branchsync.schema.policy.PolicySet;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Pushes the office's changes to a shop: net changes of {@code FromSource} and {@code Both} tables
+ * after the branch's push cursor, except those that came from that branch, one session per batch.
+ * The cursor moves only after the shop committed the session.
+ */
+final class Pusher {
+  static final String DIRECTION = "push";
+  /** How a shop's APPLY_FAILED fault names the row: "table sale key 42: reason". */
+  private static final Pattern REJECTED_ROW = Pattern.compile("table (\\w+) key ([^:\\s]+):");
+  private final Office office;
+
+  Pusher(Office office) {
+    this.office = office;
+  }
+
+  /** Returns the rows sent per table; the shop applied them all or the push failed. */
+  Map<String, Long> push(Branch branch, ShopClient client, SqlDialect shopDialect, PolicySet policies) {
+    long cursor = office.states().find(branch.id()).orElseThrow().pushCursor();
+    Set<String> tables = new HashSet<>(policies.tables(Policy::pushedOnSync));
+    int rowsPerStatement = office.config().intValue(OfficeKey.ROWS_PER_STATEMENT);
+    ChangeReader reader = new ChangeReader(office.dialect(), office.catalog(), rowsPerStatement);
+    Map<String, Long> rows = new LinkedHashMap<>();
+    while (true) {
+      ChangeBatch batch;
+      try (Connection c = office.dataSource().getConnection()) {
+        batch = reader.read(c, cursor, office.config().intValue(OfficeKey.BATCH_CHANGES), tables,
+            branch.id());
+      } catch (SQLException e) {
+        throw SyncException.fromSql("reading office changes", e);
+      }
+      if (!batch.isEmpty()) {
+        ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
+            office.config().intValue(OfficeKey.CHUNK_BYTES));
+        Set<String> skip = office.failedRows().toSkip(branch.id(), DIRECTION);
+        for (ChunkStatement statement : batch.statements()) {
+          ChunkStatement kept =
+              RowKeys.without(statement, key -> skip.contains(statement.table() + "|" + key));
+          if (kept != null) {
+            sender.add(kept);
+            rows.merge(kept.table(), (long) kept.rowCount(), Long::sum);
+          }
+        }
+        finish(branch, sender);
+      }
+      if (batch.nextSeq() != cursor) {
+        saveCursor(branch, batch.nextSeq());
+        cursor = batch.nextSeq();
+      }
+      if (!batch.more()) {
+        return rows;
+      }
+    }
+  }
+
+  private long finish(Branch branch, ChunkSender sender) {
+    try {
+      FinishResult result = sender.finish();
+      return result == null ? 0 : result.rows();
+    } catch (ShopCallException e) {
+      if (e.fault() == FaultCode.APPLY_FAILED) {
+        Matcher row = REJECTED_ROW.matcher(e.getMessage());
+        boolean named = row.find();
+        office.failedRows().recordOpen(branch.id(), DIRECTION, named ? row.group(1) : null,
+            named ? row.group(2) : null, e.getMessage());
+      }
+      throw e;
+    }
+  }
+
+  private void saveCursor(Branch branch, long seq) {
+    try (Connection c = office.dataSource().getConnection()) {
+      c.setAutoCommit(false);
+      office.states().savePushCursor(c, branch.id(), seq);
+      office.failedRows().settle(c, branch.id(), DIRECTION);
+      c.commit();
+    } catch (SQLException e) {
+      throw SyncException.fromSql("saving branch " + branch.id() + "'s push cursor", e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package io.branchsync.office.registry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchsync.office.sync.OfficeFixture;
+import io.branchsync.schema.ErrorCode;
+import io.branchsync.schema.SyncException;
+import io.branchsync.schema.idrange.IdRange;
+import io.branchsync.testkit.TestDialect;
+import java.net.URI;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BranchRegistryIT {
+
+  private static Branch branch(int id, IdRange range) {
+    return new Branch(id, "shop-" + id, URI.create("https://shop" + id + ".example:8743/RPC2"),
+        "env:BRANCHSYNC_BRANCH_" + id + "_SECRET", "retail", range);
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDialect.class)
+  void addsListsAndRemovesBranches(TestDialect dialect) throws Exception {
+    try (OfficeFixture fixture = new OfficeFixture(dialect)) {
+      BranchRepository branches = fixture.office().branches();
+      branches.add(branch(2, IdRange.forBranch(2)));
+      branches.add(branch(1, IdRange.forBranch(1)));
+      assertEquals(2, branches.list().size());
+      assertEquals(1, branches.list().get(0).id());
+      assertEquals(IdRange.forBranch(2), branches.require(2).idRange());
+      assertEquals("branch-2", branches.require(2).user());
+      assertTrue(branches.remove(2));
+      assertFalse(branches.remove(2));
+      assertTrue(assertThrows(SyncException.class, () -> branches.require(2)).getMessage()
+          .contains("no branch 2"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestDialect.class)
+  void refusesOverlappingRangesAndNumbersInUse(TestDialect dialect) throws Exception {
+    try (OfficeFixture fixture = new OfficeFixture(dialect)) {
+      BranchRepository branches = fixture.office().branches();
+      branches.add(branch(1, IdRange.forBranch(1)));
+      SyncException overlap = assertThrows(SyncException.class,
+          () -> branches.add(branch(3, new IdRange(15_000_000, 25_000_000))));
+      assertEquals(ErrorCode.ID_RANGE_OCCUPIED, overlap.code());
+      assertTrue(overlap.getMessage().contains("branch 1"), overlap.getMessage());
+      SyncException office = assertThrows(SyncException.class,
+          () -> branches.add(branch(4, new IdRange(5, 50))));
+      assertTrue(office.getMessage().contains("office"), office.getMessage());
+      assertThrows(SyncException.class, () -> branches.add(branch(1, IdRange.forBranch(9))));
+    }
+  }
+}

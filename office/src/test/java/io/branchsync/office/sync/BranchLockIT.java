@@ -1,0 +1,29 @@
+package io.branchsync.office.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.branchsync.schema.ErrorCode;
+import io.branchsync.schema.SyncException;
+import io.branchsync.testkit.TestDialect;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class BranchLockIT {
+
+  @ParameterizedTest
+  @EnumSource(TestDialect.class)
+  void oneSyncPerBranchAcrossOfficeProcesses(TestDialect dialect) throws Exception {
+    try (OfficeFixture fixture = new OfficeFixture(dialect); Office second = fixture.open()) {
+      Office first = fixture.office();
+      try (BranchLock held = BranchLock.acquire(first.dataSource(), first.dialect(), 1)) {
+        SyncException busy = assertThrows(SyncException.class,
+            () -> BranchLock.acquire(second.dataSource(), second.dialect(), 1));
+        assertEquals(ErrorCode.BUSY, busy.code());
+        // another branch is not held up
+        BranchLock.acquire(second.dataSource(), second.dialect(), 2).close();
+      }
+      BranchLock.acquire(second.dataSource(), second.dialect(), 1).close();
+    }
+  }
+}

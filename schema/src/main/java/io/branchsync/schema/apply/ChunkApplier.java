@@ -1,0 +1,148 @@
+package io.branchsync.schema.apply;
+
+import io.branchsync.schema.ErrorCode;
+import io.branchsync.schema.SyncException;
+import io.branchsync.schema.catalog.ColumnMeta;
+import io.branchsync.schema.catalog.SchemaCatalog;
+import io.branchsync.schema.catalog.TableMeta;
+import io.branchsync.schema.chunk.ChunkReader;
+import io.branchsync.schema.chunk.ChunkStatement;
+import io.branchsync.schema.chunk.CopyBlock;
+import io.branchsync.schema.chunk.DeleteByKey;
+import io.branchsync.schema.chunk.SqlValue;
+import io.branchsync.schema.chunk.Upsert;
+import io.branchsync.schema.dialect.CopyLoader;
+import io.branchsync.schema.dialect.Dialect;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Applies parsed chunk statements inside the caller's transaction. Nothing received is executed:
+ * each statement is checked against the tables this side accepts, then run as our own statement
+ * with its literals bound as parameters. Applying the same statements twice leaves the same rows.
+ */
+public final class ChunkApplier {
+  private final Dialect dialect;
+  private final TableGate gate;
+  private final ValueBinder binder;
+  private final FailingRowLocator locator;
+
+  /**
+   * @param allowedTables lower-case names of the tables this side accepts from the sender
+   */
+  public ChunkApplier(Dialect dialect, SchemaCatalog catalog, Set<String> allowedTables) {
+    this.dialect = dialect;
+    this.gate = new TableGate(catalog, Set.copyOf(allowedTables));
+    this.binder = new ValueBinder(dialect);
+    this.locator = new FailingRowLocator(this::executeRows);
+  }
+
+  /** Applies every statement in order; the caller commits or rolls back. */
+  public ApplyResult apply(Connection connection, Iterator<ChunkStatement> statements) {
+    ApplyResult result = ApplyResult.NONE;
+    while (statements.hasNext()) {
+      result = result.plus(apply(connection, statements.next()));
+    }
+    return result;
+  }
+
+  /** Applies every statement a parser reads, streaming; the caller commits or rolls back. */
+  public ApplyResult apply(Connection connection, ChunkReader reader) {
+    ApplyResult result = ApplyResult.NONE;
+    for (ChunkStatement statement = reader.next(); statement != null; statement = reader.next()) {
+      result = result.plus(apply(connection, statement));
+    }
+    return result;
+  }
+
+  public ApplyResult apply(Connection connection, ChunkStatement statement) {
+    TableMeta table = gate.table(statement);
+    if (statement instanceof Upsert upsert) {
+      gate.requirePrimaryKey(statement, table, upsert.keyColumns());
+      List<ColumnMeta> columns = gate.columns(statement, table, upsert.columns());
+      return run(connection, statement, table, columns, upsert.rows(), rows ->
+          dialect.upsert(table.name(), names(columns), table.primaryKey(), rows));
+    }
+    if (statement instanceof DeleteByKey delete) {
+      gate.requirePrimaryKey(statement, table, delete.keyColumns());
+      List<ColumnMeta> columns = gate.columns(statement, table, delete.keyColumns());
+      return run(connection, statement, table, columns, delete.keys(), rows ->
+          deleteSql(table.name(), names(columns), rows));
+    }
+    return copy(connection, (CopyBlock) statement, table);
+  }
+
+  private ApplyResult run(
+      Connection connection,
+      ChunkStatement statement,
+      TableMeta table,
+      List<ColumnMeta> columns,
+      List<List<SqlValue>> rows,
+      SqlForRows sql) {
+    int perStatement = Math.max(1, dialect.maxParameters() / columns.size());
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      List<List<SqlValue>> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      locator.execute(connection, statement, table, columns, part, sql);
+    }
+    return new ApplyResult(1, rows.size());
+  }
+
+  /** Runs one statement for the given rows; returns the database's update count. */
+  private int executeRows(
+      Connection connection, List<ColumnMeta> columns, List<List<SqlValue>> rows, SqlForRows sql)
+      throws SQLException {
+    try (PreparedStatement s = connection.prepareStatement(sql.forRows(rows.size()))) {
+      int index = 1;
+      for (List<SqlValue> row : rows) {
+        for (int i = 0; i < columns.size(); i++) {
+          binder.bind(s, index++, columns.get(i), row.get(i));
+        }
+      }
+      return s.executeUpdate();
+    }
+  }
+
+  private String deleteSql(String table, List<String> keyColumns, int rows) {
+    String key = keyColumns.stream().map(dialect::quote).collect(Collectors.joining(", ", "(", ")"));
+    String tuple = keyColumns.stream().map(k -> "?").collect(Collectors.joining(", ", "(", ")"));
+    StringBuilder sql = new StringBuilder("DELETE FROM ").append(dialect.quote(table))
+        .append(" WHERE ").append(key).append(" IN (");
+    for (int i = 0; i < rows; i++) {
+      sql.append(i == 0 ? "" : ", ").append(tuple);
+    }
+    return sql.append(')').toString();
+  }
+
+  private ApplyResult copy(Connection connection, CopyBlock block, TableMeta table) {
+    CopyLoader loader = dialect.copyLoader();
+    if (loader == null) {
+      throw new SyncException(ErrorCode.BAD_CHUNK,
+          TableGate.where(block) + "COPY is only accepted by PostgreSQL");
+    }
+    List<ColumnMeta> columns = gate.columns(block, table, block.columns());
+    try {
+      long rows = loader.copyIn(connection, table.name(), names(columns),
+          new StringReader(CopyText.encode(block.rows())));
+      return new ApplyResult(1, rows);
+    } catch (SQLException e) {
+      throw new SyncException(ErrorCode.APPLY_FAILED,
+          TableGate.where(block) + "loading " + table.name() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> names(List<ColumnMeta> columns) {
+    return columns.stream().map(ColumnMeta::name).toList();
+  }
+
+  /** Builds our statement text for a number of rows. */
+  @FunctionalInterface
+  interface SqlForRows {
+    String forRows(int rows);
+  }
+}

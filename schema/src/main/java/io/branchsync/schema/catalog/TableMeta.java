@@ -1,0 +1,36 @@
+package io.branchsync.schema.catalog;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A table as the database describes it: columns in order, primary key, and the tables its foreign
+ * keys point to (for parent-first ordering).
+ */
+public record TableMeta(
+    String name, List<ColumnMeta> columns, List<String> primaryKey, Set<String> parents) {
+
+  public TableMeta {
+    columns = List.copyOf(columns);
+    primaryKey = List.copyOf(primaryKey);
+    parents = Set.copyOf(parents);
+  }
+
+  public List<String> columnNames() {
+    return columns.stream().map(ColumnMeta::name).toList();
+  }
+
+  public Optional<ColumnMeta> column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** The key column when the key is a single integer filled by a sequence or AUTO_INCREMENT. */
+  public Optional<ColumnMeta> sequenceKey() {
+    if (primaryKey.size() != 1) {
+      return Optional.empty();
+    }
+    return column(primaryKey.get(0))
+        .filter(c -> c.kind() == ColumnKind.INTEGER && c.autoIncrement());
+  }
+}

@@ -1,0 +1,79 @@
+package io.branchsync.schema.dialect;
+
+import io.branchsync.schema.catalog.TableMeta;
+import io.branchsync.schema.chunk.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Everything that differs between PostgreSQL and MySQL/MariaDB. No code outside this package asks
+ * which database it talks to; it asks the dialect. Identifiers pass only through {@link #quote}, which
+ * accepts plain names only, and values are always bound.
+ */
+public interface Dialect {
+
+  /** The chunk dialect this database reads and writes. */
+  SqlDialect sqlDialect();
+
+  /** The folder name of this dialect's Flyway migrations ({@code postgresql} or {@code mysql}). */
+  String migrationFolder();
+
+  /** Quotes a plain identifier; rejects anything that is not {@code [A-Za-z_][A-Za-z0-9_]*}. */
+  String quote(String identifier);
+
+  /**
+   * Marks the writes of the current transaction as coming from {@code origin} (a branch number, 0
+   * for the office) so capture triggers record it; {@code null} clears the mark. Must be called
+   * inside the transaction it applies to; {@link #clearOrigin} runs in a finally block since MySQL
+   * keeps the mark on the connection.
+   */
+  void setOrigin(Connection connection, Integer origin) throws SQLException;
+
+  /** Clears the origin mark after the transaction (a no-op where it is transaction-scoped). */
+  void clearOrigin(Connection connection) throws SQLException;
+
+  /**
+   * The statements that install change capture on a table.
+   *
+   * @param logRemote whether writes marked with an origin are logged too (the office passes them on
+   *     to other branches; a shop only sends its own changes)
+   */
+  List<String> installCapture(TableMeta table, boolean logRemote);
+
+  /** The statements that remove change capture from a table; safe when none is installed. */
+  List<String> uninstallCapture(String table);
+
+  /** A multi-row upsert by primary key with {@code rows} tuples of {@code ?} placeholders. */
+  String upsert(String table, List<String> columns, List<String> keyColumns, int rows);
+
+  /** The most placeholders one statement may carry. */
+  int maxParameters();
+
+  /** Binds a textual value (timestamp, decimal, text) so the server converts it to the column type. */
+  void bindText(PreparedStatement statement, int index, String value) throws SQLException;
+
+  /** Makes the next ID the sequence of {@code table.column} hands out equal to {@code start}. */
+  void setSequenceStart(Connection connection, String table, String column, long start)
+      throws SQLException;
+
+  /**
+   * Makes a query stream its rows instead of loading the whole result, so memory stays flat
+   * whatever the table size. The connection must not be in auto-commit mode.
+   */
+  void streamResults(java.sql.Statement statement) throws SQLException;
+
+  /** Streams PostgreSQL COPY text rows into a table; only dialects that support COPY implement it. */
+  default CopyLoader copyLoader() {
+    return null;
+  }
+
+  /**
+   * Takes a lock named {@code name} held by this connection's session until {@link #unlock} or the
+   * session ends, without waiting; returns whether it was taken. Survives across processes.
+   */
+  boolean tryLock(Connection connection, String name) throws SQLException;
+
+  void unlock(Connection connection, String name) throws SQLException;
+}

@@ -1,0 +1,172 @@
+package io.branchsync.schema.dialect;
+
+import io.branchsync.schema.catalog.TableMeta;
+import io.branchsync.schema.chunk.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** PostgreSQL 11 and later. */
+public class PostgresDialect implements Dialect {
+  private static final String ORIGIN_SETTING = "branchsync.origin";
+
+  @Override
+  public SqlDialect sqlDialect() {
+    return SqlDialect.POSTGRESQL;
+  }
+
+  @Override
+  public String migrationFolder() {
+    return "postgresql";
+  }
+
+  @Override
+  public String quote(String identifier) {
+    return '"' + Identifiers.requirePlain(identifier) + '"';
+  }
+
+  @Override
+  public void setOrigin(Connection connection, Integer origin) throws SQLException {
+    // is_local = true: the mark ends with the transaction, so a pooled connection never leaks it.
+    try (PreparedStatement s = connection.prepareStatement("SELECT set_config(?, ?, true)")) {
+      s.setString(1, ORIGIN_SETTING);
+      s.setString(2, origin == null ? "" : origin.toString());
+      s.execute();
+    }
+  }
+
+  @Override
+  public void clearOrigin(Connection connection) {
+    // transaction-scoped already
+  }
+
+  @Override
+  public List<String> installCapture(TableMeta table, boolean logRemote) {
+    String name = Identifiers.requirePlain(table.name());
+    String function = quote("bs_capture_" + name);
+    List<String> key = table.primaryKey();
+    String body =
+        "DECLARE origin int := NULLIF(current_setting('"
+            + ORIGIN_SETTING
+            + "', true), '')::int;\nBEGIN\n"
+            + (logRemote ? "" : "  IF origin IS NOT NULL THEN RETURN NULL; END IF;\n")
+            + "  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND ("
+            + rowOf("OLD", key)
+            + ") IS DISTINCT FROM ("
+            + rowOf("NEW", key)
+            + ")) THEN\n    "
+            + logInsert(name, "OLD", key, "'D'")
+            + "\n  END IF;\n  IF TG_OP <> 'DELETE' THEN\n    "
+            + logInsert(name, "NEW", key, "left(TG_OP, 1)")
+            + "\n  END IF;\n  RETURN NULL;\nEND";
+    return List.of(
+        "CREATE OR REPLACE FUNCTION "
+            + function
+            + "() RETURNS trigger LANGUAGE plpgsql AS $bs$\n"
+            + body
+            + "\n$bs$",
+        "DROP TRIGGER IF EXISTS bs_capture ON " + quote(name),
+        "CREATE TRIGGER bs_capture AFTER INSERT OR UPDATE OR DELETE ON "
+            + quote(name)
+            + " FOR EACH ROW EXECUTE FUNCTION "
+            + function
+            + "()");
+  }
+
+  private String rowOf(String record, List<String> key) {
+    return key.stream().map(k -> record + "." + quote(k)).collect(Collectors.joining(", ", "ROW(", ")"));
+  }
+
+  private String logInsert(String table, String record, List<String> key, String op) {
+    StringBuilder pk = new StringBuilder();
+    for (int i = 0; i < CaptureColumns.KEY_PARTS; i++) {
+      pk.append(i < key.size() ? record + "." + quote(key.get(i)) + "::text" : "NULL").append(", ");
+    }
+    return "INSERT INTO sync_change (table_name, pk1, pk2, pk3, op, origin, txid) VALUES ('"
+        + table
+        + "', "
+        + pk
+        + op
+        + ", origin, txid_current());";
+  }
+
+  @Override
+  public List<String> uninstallCapture(String table) {
+    return List.of(
+        "DROP TRIGGER IF EXISTS bs_capture ON " + quote(table),
+        "DROP FUNCTION IF EXISTS " + quote("bs_capture_" + table) + "()");
+  }
+
+  @Override
+  public String upsert(String table, List<String> columns, List<String> keyColumns, int rows) {
+    String conflict =
+        keyColumns.stream().map(this::quote).collect(Collectors.joining(", ", " ON CONFLICT (", ")"));
+    List<String> updated = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
+    String action =
+        updated.isEmpty()
+            ? " DO NOTHING"
+            : updated.stream()
+                .map(c -> quote(c) + " = EXCLUDED." + quote(c))
+                .collect(Collectors.joining(", ", " DO UPDATE SET ", ""));
+    return UpsertText.insertValues(this, table, columns, rows) + conflict + action;
+  }
+
+  @Override
+  public int maxParameters() {
+    return 32_000;
+  }
+
+  @Override
+  public void bindText(PreparedStatement statement, int index, String value) throws SQLException {
+    // Types.OTHER sends the value untyped, so the server parses it as the column's own type.
+    statement.setObject(index, value, Types.OTHER);
+  }
+
+  @Override
+  public void setSequenceStart(Connection connection, String table, String column, long start)
+      throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement("SELECT setval(pg_get_serial_sequence(?, ?), ?, false)")) {
+      s.setString(1, quote(table));
+      s.setString(2, Identifiers.requirePlain(column));
+      s.setLong(3, start);
+      s.execute();
+    }
+  }
+
+  @Override
+  public void streamResults(java.sql.Statement statement) throws SQLException {
+    // pgjdbc uses a server cursor when a fetch size is set outside auto-commit.
+    statement.setFetchSize(2_000);
+  }
+
+  @Override
+  public CopyLoader copyLoader() {
+    return new PostgresCopyLoader(this);
+  }
+
+  @Override
+  public boolean tryLock(Connection connection, String name) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement("SELECT pg_try_advisory_lock(hashtextextended(?, 0))")) {
+      s.setString(1, name);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getBoolean(1);
+      }
+    }
+  }
+
+  @Override
+  public void unlock(Connection connection, String name) throws SQLException {
+    try (PreparedStatement s =
+        connection.prepareStatement("SELECT pg_advisory_unlock(hashtextextended(?, 0))")) {
+      s.setString(1, name);
+      s.execute();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package io.branchsync.schema.idrange;
+
+import io.branchsync.schema.ErrorCode;
+import io.branchsync.schema.SyncException;
+import io.branchsync.schema.catalog.ColumnMeta;
+import io.branchsync.schema.catalog.SchemaCatalog;
+import io.branchsync.schema.catalog.TableMeta;
+import io.branchsync.schema.dialect.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+
+/**
+ * Moves the ID sequences of the tables whose rows a branch creates to the start of its range, and
+ * measures how full a range is.
+ */
+public final class IdRangeAssigner {
+  private final Dialect dialect;
+
+  public IdRangeAssigner(Dialect dialect) {
+    this.dialect = dialect;
+  }
+
+  /**
+   * Sets every named table's sequence to hand out {@code range.first()} next. Refuses, before
+   * changing anything, when any of those tables already holds a row inside the range.
+   */
+  public void assign(Connection connection, Collection<String> tables, IdRange range) {
+    SchemaCatalog catalog = SchemaCatalog.read(connection);
+    try {
+      for (String table : tables) {
+        ColumnMeta key = sequenceKey(catalog, table);
+        long used = rowsIn(connection, table, key.name(), range);
+        if (used > 0) {
+          throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED, "table " + table + " already holds "
+              + used + " rows with " + key.name() + " in " + range
+              + "; choose a range no branch has used");
+        }
+      }
+      for (String table : tables) {
+        dialect.setSequenceStart(connection, table, sequenceKey(catalog, table).name(), range.first());
+      }
+    } catch (SQLException e) {
+      throw SyncException.fromSql("setting ID sequences to " + range.first(), e);
+    }
+  }
+
+  /** The highest key used inside the range, or {@code range.first() - 1} when none is. */
+  public long highestUsed(Connection connection, String table, IdRange range) {
+    SchemaCatalog catalog = SchemaCatalog.read(connection);
+    String key = sequenceKey(catalog, table).name();
+    String sql = "SELECT MAX(" + dialect.quote(key) + ") FROM " + dialect.quote(table)
+        + " WHERE " + dialect.quote(key) + " BETWEEN ? AND ?";
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      s.setLong(1, range.first());
+      s.setLong(2, range.last());
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        long max = rs.getLong(1);
+        return rs.wasNull() ? range.first() - 1 : max;
+      }
+    } catch (SQLException e) {
+      throw SyncException.fromSql("measuring ID range use of " + table, e);
+    }
+  }
+
+  private long rowsIn(Connection connection, String table, String key, IdRange range)
+      throws SQLException {
+    String sql = "SELECT COUNT(*) FROM " + dialect.quote(table) + " WHERE " + dialect.quote(key)
+        + " BETWEEN ? AND ?";
+    try (PreparedStatement s = connection.prepareStatement(sql)) {
+      s.setLong(1, range.first());
+      s.setLong(2, range.last());
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static ColumnMeta sequenceKey(SchemaCatalog catalog, String table) {
+    TableMeta meta = catalog.require(table);
+    return meta.sequenceKey().orElseThrow(() -> new SyncException(ErrorCode.SCHEMA_MISMATCH,
+        "table " + table + " has no single sequence-backed integer key to give an ID range"));
+  }
+}
