@@ -1,0 +1,154 @@
+package io.branchsync.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchsync.demo.RetailActions.Line;
+import io.branchsync.office.registry.Branch;
+import io.branchsync.office.sync.BranchSyncer;
+import io.branchsync.office.sync.Provisioner;
+import io.branchsync.office.sync.SyncOutcome;
+import io.branchsync.schema.policy.PolicySetLoader;
+import io.branchsync.testkit.TestDialect;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Links that drop, shops that stop, an office that dies mid-pull: nothing lost, nothing doubled. */
+class ChainFaultsIT {
+  /** Few quick retries, so a dead shop fails the run fast. */
+  private static final Map<String, String> IMPATIENT_OFFICE =
+      Map.of("client.retries", "1", "client.retry.backoff.ms", "50",
+          "client.connect.timeout.ms", "2000", "client.read.timeout.ms", "20000");
+
+  private static LocalChain chainWithProvisionedShop(TestDialect shopDialect,
+      Map<String, String> shopSettings) throws Exception {
+    LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL, IMPATIENT_OFFICE);
+    try {
+      chain.addShop(1, shopDialect, shopSettings);
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        for (int i = 1; i <= 20; i++) {
+          RetailActions.addProduct(office, "P-" + i, "Product " + i, new BigDecimal("1.00"));
+        }
+        RetailActions.addPerson(office, "Ana", "ana@example.com");
+      }
+      new Provisioner(chain.office()).provision(branch(chain), rows -> { });
+      return chain;
+    } catch (Exception | Error e) {
+      chain.close();
+      throw e;
+    }
+  }
+
+  private static Branch branch(LocalChain chain) {
+    return chain.office().branches().require(1);
+  }
+
+  private static SyncOutcome sync(LocalChain chain) {
+    return new BranchSyncer(chain.office()).sync(branch(chain));
+  }
+
+  private static void sellMany(ChainShop shop, int sales) throws Exception {
+    try (Connection c = shop.connect()) {
+      List<Long> products = RetailActions.ids(c, "product");
+      for (int i = 0; i < sales; i++) {
+        RetailActions.sell(c, 1, null, List.of(new Line(products.get(i % products.size()),
+            BigDecimal.ONE, new BigDecimal("1.00"))), "cash");
+      }
+    }
+  }
+
+  private static void assertConverged(LocalChain chain) throws Exception {
+    assertEquals(List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
+  }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void shopDownDuringSyncIsAClearErrorAndTheNextRunCatchesUp(TestDialect dialect) throws Exception {
+    try (LocalChain chain = chainWithProvisionedShop(dialect, Map.of())) {
+      ChainShop shop = chain.shop(1);
+      shop.stop();
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        RetailActions.changePrice(office, RetailActions.ids(office, "product").get(0),
+            new BigDecimal("9.99"));
+      }
+      sellMany(shop, 5); // the till keeps selling while the server is down
+
+      SyncOutcome down = sync(chain);
+      assertFalse(down.ok());
+      assertTrue(down.error().contains("no answer"), down.error());
+      String recorded = chain.office().states().find(1).orElseThrow().lastError();
+      assertNotNull(recorded);
+
+      shop.start();
+      chain.reregister(shop);
+      SyncOutcome up = sync(chain);
+      assertTrue(up.ok(), up.toString());
+      assertEquals(5 * 3, up.pulled());
+      assertEquals(1, up.pushed());
+      assertEquals(null, chain.office().states().find(1).orElseThrow().lastError());
+      assertConverged(chain);
+    }
+  }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void lostReplyToSqlFinishIsRepeatedAndChangesNothing(TestDialect dialect) throws Exception {
+    try (LocalChain chain = chainWithProvisionedShop(dialect, Map.of());
+        LossyProxy proxy = new LossyProxy(chain.shop(1).server().url())) {
+      chain.pointBranchAt(1, proxy.url());
+      proxy.loseRepliesWhen((method, nth) -> method.equals("sql_finish") && nth == 1);
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        for (long id : RetailActions.ids(office, "product")) {
+          RetailActions.changePrice(office, id, new BigDecimal("2.00"));
+        }
+        RetailActions.addProduct(office, "NEW", "New", new BigDecimal("5.00"));
+      }
+      SyncOutcome outcome = sync(chain);
+      assertTrue(outcome.ok(), outcome.toString());
+      assertEquals(2, proxy.calls().stream().filter("sql_finish"::equals).count());
+      assertEquals(1, proxy.lostReplies().size());
+      assertTrue(proxy.lostReplies().get(0).contains("<name>rows</name><value><i4>21</i4>"),
+          proxy.lostReplies().get(0));
+      assertConverged(chain);
+      assertEquals(0, sync(chain).pushed(), "the next run pushes nothing again");
+    }
+  }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void officeDyingMidPullLeavesNothingDoubledAndTheNextRunCompletes(TestDialect dialect)
+      throws Exception {
+    try (LocalChain chain = chainWithProvisionedShop(dialect, Map.of("diff.max.changes", "30"));
+        LossyProxy proxy = new LossyProxy(chain.shop(1).server().url())) {
+      chain.pointBranchAt(1, proxy.url());
+      sellMany(chain.shop(1), 40); // 120 change rows: four pages of 30
+      // The office applies the first page, then never hears from the shop again in this run.
+      proxy.loseRepliesWhen((method, nth) -> method.equals("diff") && nth >= 2);
+      SyncOutcome died = sync(chain);
+      assertFalse(died.ok());
+      long landed;
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        landed = RetailActions.ids(office, "sale_item").size()
+            + RetailActions.ids(office, "sale").size() + RetailActions.ids(office, "payment").size();
+      }
+      assertTrue(landed > 0 && landed < 120, "first page only, got " + landed);
+
+      proxy.loseRepliesWhen((method, nth) -> false);
+      SyncOutcome next = sync(chain);
+      assertTrue(next.ok(), next.toString());
+      assertConverged(chain);
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        assertEquals(40, RetailActions.ids(office, "sale").size());
+        assertEquals(40, RetailActions.ids(office, "sale_item").size());
+        assertEquals(40, RetailActions.ids(office, "payment").size());
+      }
+      assertEquals(0, sync(chain).pulled(), "everything was acknowledged");
+    }
+  }
+}

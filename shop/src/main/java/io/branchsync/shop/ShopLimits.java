@@ -1,0 +1,60 @@
+package io.branchsync.shop;
+
+import java.time.Duration;
+
+/**
+ * The bounds a shop puts on what callers may make it hold: request size, inflated chunk size,
+ * staged bytes and number of insertion sessions, session idle time, and diff batch size. Every
+ * value must be positive; the constructor fails naming the key.
+ *
+ * @param requestBytes largest HTTP request body ({@code limit.request.bytes})
+ * @param chunkBytes largest inflated chunk ({@code limit.chunk.bytes})
+ * @param sessionBytes most gzip bytes one session stages ({@code limit.session.bytes})
+ * @param sessions most sessions open at once ({@code limit.sessions})
+ * @param sessionIdle idle time after which a session is discarded ({@code
+ *     limit.session.idle.seconds})
+ * @param diffMaxChanges change-log rows per diff batch ({@code diff.max.changes})
+ */
+public record ShopLimits(
+    long requestBytes,
+    long chunkBytes,
+    long sessionBytes,
+    int sessions,
+    Duration sessionIdle,
+    int diffMaxChanges) {
+
+  /** Checks every limit; the message names the key. */
+  public ShopLimits {
+    positive(ShopProperty.LIMIT_REQUEST_BYTES, requestBytes);
+    if (requestBytes > Integer.MAX_VALUE - 8) {
+      // the request is parsed in memory, and a Java array holds at most 2 GiB
+      throw new ShopConfigException(
+          ShopProperty.LIMIT_REQUEST_BYTES, "must be below 2GiB, got " + requestBytes);
+    }
+    positive(ShopProperty.LIMIT_CHUNK_BYTES, chunkBytes);
+    positive(ShopProperty.LIMIT_SESSION_BYTES, sessionBytes);
+    positive(ShopProperty.LIMIT_SESSIONS, sessions);
+    if (sessionIdle == null || sessionIdle.isNegative() || sessionIdle.isZero()) {
+      throw new ShopConfigException(
+          ShopProperty.LIMIT_SESSION_IDLE_SECONDS, "must be 1 or more, got " + sessionIdle);
+    }
+    positive(ShopProperty.DIFF_MAX_CHANGES, diffMaxChanges);
+  }
+
+  /**
+   * The documented defaults.
+   *
+   * @return 64 MiB requests, 256 MiB chunks, 2 GiB per session, 4 sessions, 900 s idle, 5000
+   *     changes per diff
+   */
+  public static ShopLimits defaults() {
+    return new ShopLimits(
+        64L << 20, 256L << 20, 2L << 30, 4, Duration.ofSeconds(900), 5000);
+  }
+
+  private static void positive(ShopProperty property, long value) {
+    if (value < 1) {
+      throw new ShopConfigException(property, "must be 1 or more, got " + value);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package io.branchsync.shop.internal.service;
+
+import io.branchsync.protocol.FaultCode;
+import io.branchsync.protocol.ProtocolException;
+import io.branchsync.protocol.message.FinishResult;
+import io.branchsync.protocol.message.SessionId;
+import io.branchsync.shop.internal.session.ChunkValidator;
+import io.branchsync.shop.internal.session.SessionApplier;
+import io.branchsync.shop.internal.session.SessionRegistry;
+import io.branchsync.shop.internal.session.StagedSession;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves {@code sql_prepare}, {@code sql_create} and {@code sql_finish}: chunks are checked on
+ * arrival and staged on disk; a bad one discards its whole session; finishing applies everything
+ * staged in one transaction.
+ *
+ * <p>Resends after a lost reply are harmless: a chunk equal to the one staged last is ignored, and
+ * a {@code sql_finish} of a session already finished returns the result it had.
+ */
+public final class SessionService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
+
+  private final SessionRegistry registry;
+  private final ChunkValidator validator;
+  private final SessionApplier applier;
+  private final long maxSessionBytes;
+
+  /**
+   * Creates the service.
+   *
+   * @param registry the open sessions
+   * @param validator checks chunks on arrival
+   * @param applier applies finished sessions
+   * @param maxSessionBytes most gzip bytes one session may stage
+   */
+  public SessionService(
+      SessionRegistry registry,
+      ChunkValidator validator,
+      SessionApplier applier,
+      long maxSessionBytes) {
+    this.registry = registry;
+    this.validator = validator;
+    this.applier = applier;
+    this.maxSessionBytes = maxSessionBytes;
+  }
+
+  /**
+   * Opens a session.
+   *
+   * @return its id
+   */
+  public SessionId prepare() {
+    StagedSession session = registry.open();
+    LOG.info("Opened session {}", session.sid());
+    return new SessionId(session.sid());
+  }
+
+  /**
+   * Checks and stages one chunk.
+   *
+   * @param sid the session
+   * @param chunk the gzip bytes
+   */
+  public void create(SessionId sid, byte[] chunk) {
+    StagedSession session = registry.acquire(sid.value(), "sql_create");
+    try {
+      byte[] digest = sha256(chunk);
+      if (session.isResend(digest)) {
+        LOG.info("Chunk of {} bytes equals the previous one: a resend, ignored", chunk.length);
+      } else if (chunk.length > 0) {
+        if (session.stagedBytes() + chunk.length > maxSessionBytes) {
+          throw new ProtocolException(
+              FaultCode.SESSION_TOO_LARGE,
+              "sql_create: session " + sid.value() + " would stage "
+                  + (session.stagedBytes() + chunk.length) + " bytes, the limit is "
+                  + maxSessionBytes);
+        }
+        int statements = validator.validate(chunk);
+        session.stage(chunk, digest);
+        LOG.debug("Staged a chunk of {} bytes, {} statements", chunk.length, statements);
+      }
+      registry.release(session);
+    } catch (Exception e) {
+      ProtocolException fault = Faults.toProtocol(e);
+      // the refusal itself is logged where it becomes a fault
+      LOG.info("Session {} discarded; nothing of it will be applied", sid.value());
+      registry.discard(session, fault.code(), fault.detail());
+      throw fault;
+    } catch (Error e) {
+      registry.discard(session, FaultCode.INTERNAL, "the shop failed while staging");
+      throw e;
+    }
+  }
+
+  /**
+   * Applies every staged chunk of a session, or returns the result of a session already finished.
+   *
+   * @param sid the session
+   * @return statements and rows applied
+   */
+  public FinishResult finish(SessionId sid) {
+    StagedSession session;
+    try {
+      session = registry.acquire(sid.value(), "sql_finish");
+    } catch (ProtocolException notOpen) {
+      Optional<FinishResult> earlier = registry.finishedResult(sid.value());
+      if (earlier.isPresent()) {
+        LOG.info("Session {} was finished before; returning its result again", sid.value());
+        return earlier.get();
+      }
+      throw notOpen;
+    }
+    try {
+      FinishResult result = applier.apply(session);
+      registry.finished(session, result);
+      LOG.info("Session {} applied {} statements, {} rows",
+          sid.value(), result.statements(), result.rows());
+      return result;
+    } catch (Exception e) {
+      ProtocolException fault = Faults.toProtocol(e);
+      if (fault.code() == FaultCode.DATABASE_UNAVAILABLE) {
+        // nothing was committed and the staged chunks are intact: a later sql_finish may succeed
+        registry.release(session);
+      } else {
+        LOG.info("Session {} rolled back and discarded", sid.value());
+        registry.discard(session, fault.code(), fault.detail());
+      }
+      throw fault;
+    } catch (Error e) {
+      registry.discard(session, FaultCode.INTERNAL, "the shop failed while applying");
+      throw e;
+    }
+  }
+
+  private static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,225 @@
+package io.branchsync.shop.internal.session;
+
+import io.branchsync.protocol.FaultCode;
+import io.branchsync.protocol.ProtocolException;
+import io.branchsync.protocol.message.FinishResult;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open insertion sessions: opening within a limit, finding one by id and locking it, closing
+ * it as finished or discarded, and expiring those left idle. Ids are random positive ints, so one
+ * office cannot guess or disturb another caller's session.
+ */
+public final class SessionRegistry {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final StagingArea staging;
+  private final int maxSessions;
+  private final long idleNanos;
+  private final LongSupplier clock;
+  private final Map<Integer, StagedSession> open = new ConcurrentHashMap<>();
+  private final ClosedSessions closed = new ClosedSessions();
+
+  /**
+   * Creates an empty registry.
+   *
+   * @param staging where sessions stage their chunks
+   * @param maxSessions most sessions open at once
+   * @param idle time without a call after which a session is discarded
+   * @param clock nanosecond clock ({@code System::nanoTime} outside tests)
+   */
+  public SessionRegistry(StagingArea staging, int maxSessions, Duration idle, LongSupplier clock) {
+    this.staging = staging;
+    this.maxSessions = maxSessions;
+    this.idleNanos = idle.toNanos();
+    this.clock = clock;
+  }
+
+  /**
+   * Opens a session.
+   *
+   * @return the new session
+   * @throws ProtocolException {@link FaultCode#TOO_MANY_SESSIONS} at the limit
+   */
+  public synchronized StagedSession open() {
+    expireIdle();
+    if (open.size() >= maxSessions) {
+      throw new ProtocolException(
+          FaultCode.TOO_MANY_SESSIONS,
+          "sql_prepare: " + open.size() + " sessions are open, the limit is " + maxSessions);
+    }
+    int sid;
+    do {
+      sid = RANDOM.nextInt(Integer.MAX_VALUE - 1) + 1;
+    } while (open.containsKey(sid) || closed.contains(sid));
+    StagedSession session = new StagedSession(sid, staging.createSessionDir(sid), clock.getAsLong());
+    open.put(sid, session);
+    return session;
+  }
+
+  /**
+   * Finds an open session and locks it for the caller, who must {@link #release} it.
+   *
+   * @param sid the session id
+   * @param method the calling method, for messages
+   * @return the locked session
+   * @throws ProtocolException {@link FaultCode#UNKNOWN_SESSION} if it was never opened, has expired
+   *     or was finished; the original fault if it was discarded
+   */
+  public StagedSession acquire(int sid, String method) {
+    StagedSession session = open.get(sid);
+    if (session != null) {
+      session.lock().lock();
+      if (session.closed()) {
+        session.lock().unlock();
+      } else if (expired(session)) {
+        discardExpired(session);
+      } else {
+        return session;
+      }
+    }
+    throw notOpen(sid, method);
+  }
+
+  /**
+   * The result of a session already finished, for a {@code sql_finish} sent again.
+   *
+   * @param sid the session id
+   * @return the result it had, or empty
+   */
+  public Optional<FinishResult> finishedResult(int sid) {
+    return closed.ending(sid).map(ClosedSessions.Ending::result);
+  }
+
+  /**
+   * Unlocks a session after a call that leaves it open.
+   *
+   * @param session a session returned by {@link #acquire}
+   */
+  public void release(StagedSession session) {
+    session.touch(clock.getAsLong());
+    session.lock().unlock();
+  }
+
+  /**
+   * Closes a locked session that applied, remembering its result, and unlocks it.
+   *
+   * @param session a session returned by {@link #acquire}
+   * @param result what it applied
+   */
+  public void finished(StagedSession session, FinishResult result) {
+    closed.finished(session.sid(), result);
+    close(session);
+  }
+
+  /**
+   * Closes a locked session without applying it, remembering why, and unlocks it.
+   *
+   * @param session a session returned by {@link #acquire}
+   * @param code the fault its calls now get
+   * @param detail why it was discarded
+   */
+  public void discard(StagedSession session, FaultCode code, String detail) {
+    closed.discarded(session.sid(), code, "session " + session.sid() + " was discarded: " + detail);
+    close(session);
+  }
+
+  /**
+   * Discards every open session, waiting for calls in progress on them; for clean and shutdown.
+   *
+   * @param code the fault their later calls get
+   * @param why the reason, for those faults and the log
+   */
+  public void discardAll(FaultCode code, String why) {
+    for (StagedSession session : new ArrayList<>(open.values())) {
+      session.lock().lock();
+      if (session.closed()) {
+        session.lock().unlock();
+      } else {
+        discard(session, code, why);
+      }
+    }
+  }
+
+  /**
+   * Discards the sessions idle for longer than the limit; sessions busy with a call are skipped.
+   *
+   * @return how many were discarded
+   */
+  public int expireIdle() {
+    List<StagedSession> idle = new ArrayList<>();
+    for (StagedSession session : open.values()) {
+      if (expired(session)) {
+        idle.add(session);
+      }
+    }
+    int count = 0;
+    for (StagedSession session : idle) {
+      if (session.lock().tryLock()) {
+        if (!session.closed() && expired(session)) {
+          discardExpired(session);
+          count++;
+        } else {
+          session.lock().unlock();
+        }
+      }
+    }
+    return count;
+  }
+
+  /**
+   * Sessions open now.
+   *
+   * @return the count
+   */
+  public int openCount() {
+    return open.size();
+  }
+
+  private void discardExpired(StagedSession session) {
+    LOG.info("Session {} expired after {} s without a call; its chunks are discarded",
+        session.sid(), idleNanos / 1_000_000_000L);
+    closed.discarded(
+        session.sid(),
+        FaultCode.UNKNOWN_SESSION,
+        "session " + session.sid() + " expired after " + idleNanos / 1_000_000_000L
+            + " s without a call; nothing of it was applied");
+    close(session);
+  }
+
+  private boolean expired(StagedSession session) {
+    return clock.getAsLong() - session.lastUsedNanos() > idleNanos;
+  }
+
+  private void close(StagedSession session) {
+    session.markClosed();
+    open.remove(session.sid(), session);
+    staging.delete(session.dir());
+    session.lock().unlock();
+  }
+
+  private ProtocolException notOpen(int sid, String method) {
+    Optional<ClosedSessions.Ending> ending = closed.ending(sid);
+    if (ending.isPresent() && ending.get().fault() != null) {
+      return ending.get().fault();
+    }
+    if (ending.isPresent()) {
+      return new ProtocolException(
+          FaultCode.UNKNOWN_SESSION,
+          method + ": session " + sid + " is already finished; open a new one with sql_prepare");
+    }
+    return new ProtocolException(
+        FaultCode.UNKNOWN_SESSION, method + ": no open session " + sid);
+  }
+}
