@@ -5,7 +5,6 @@ import io.branchsync.schema.chunk.DeleteByKey;
 import io.branchsync.schema.chunk.SqlValue;
 import io.branchsync.schema.chunk.Upsert;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -55,25 +54,9 @@ final class RowKeys {
   static String describe(List<String> columns, List<SqlValue> row) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < columns.size(); i++) {
-      parts.add(columns.get(i) + "=" + text(row.get(i)));
+      parts.add(columns.get(i) + "=" + SqlValue.plainText(row.get(i)));
     }
     return parts.stream().collect(Collectors.joining(", "));
-  }
-
-  static String text(SqlValue value) {
-    if (value instanceof SqlValue.Text t) {
-      return t.value();
-    }
-    if (value instanceof SqlValue.Number n) {
-      return n.literal();
-    }
-    if (value instanceof SqlValue.Bool b) {
-      return b.value() ? "true" : "false";
-    }
-    if (value instanceof SqlValue.Bytes b) {
-      return "\\x" + HexFormat.of().formatHex(b.value());
-    }
-    return "NULL";
   }
 
   private static List<List<SqlValue>> keep(
@@ -93,6 +76,7 @@ final class RowKeys {
   }
 
   private static String key(List<SqlValue> row, List<Integer> positions) {
-    return positions.stream().map(i -> text(row.get(i))).collect(Collectors.joining("|"));
+    return positions.stream().map(i -> SqlValue.plainText(row.get(i)))
+        .collect(Collectors.joining("|"));
   }
 }

@@ -36,7 +36,7 @@ class RowKeysTest {
   @Test
   void describesARowForTheConflictLog() {
     assertEquals("name=Ana, id=5", RowKeys.describe(PEOPLE.columns(), PEOPLE.rows().get(0)));
-    assertEquals("\\x00ff", RowKeys.text(new SqlValue.Bytes(new byte[] {0, -1})));
-    assertEquals("NULL", RowKeys.text(SqlValue.NULL));
+    assertEquals("\\x00ff", SqlValue.plainText(new SqlValue.Bytes(new byte[] {0, -1})));
+    assertEquals("NULL", SqlValue.plainText(SqlValue.NULL));
   }
 }

@@ -1,7 +1,6 @@
 package io.branchsync.schema.apply;
 
 import io.branchsync.schema.chunk.SqlValue;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,29 +21,12 @@ final class CopyText {
         if (value instanceof SqlValue.Null) {
           out.append("\\N");
         } else {
-          escape(plain(value), out);
+          escape(SqlValue.plainText(value), out);
         }
       }
       out.append('\n');
     }
     return out.toString();
-  }
-
-  /** A value as plain text: the form COPY and log lines use. */
-  static String plain(SqlValue value) {
-    if (value instanceof SqlValue.Text t) {
-      return t.value();
-    }
-    if (value instanceof SqlValue.Number n) {
-      return n.literal();
-    }
-    if (value instanceof SqlValue.Bool b) {
-      return b.value() ? "t" : "f";
-    }
-    if (value instanceof SqlValue.Bytes b) {
-      return "\\x" + HexFormat.of().formatHex(b.value());
-    }
-    return "NULL";
   }
 
   private static void escape(String text, StringBuilder out) {

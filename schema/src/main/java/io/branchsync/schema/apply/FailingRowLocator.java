@@ -76,7 +76,7 @@ final class FailingRowLocator {
     StringBuilder key = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
       if (table.primaryKey().contains(columns.get(i).name())) {
-        key.append(key.length() == 0 ? "" : "|").append(CopyText.plain(row.get(i)));
+        key.append(key.length() == 0 ? "" : "|").append(SqlValue.plainText(row.get(i)));
       }
     }
     return key.toString();

@@ -71,22 +71,9 @@ public final class RowFetcher {
     List<String> key = new ArrayList<>(table.primaryKey().size());
     for (String part : table.primaryKey()) {
       SqlValue value = row.get(names.indexOf(part));
-      key.add(keyPart(value));
+      key.add(SqlValue.plainText(value));
     }
     return key;
-  }
-
-  private static String keyPart(SqlValue value) {
-    if (value instanceof SqlValue.Number n) {
-      return n.literal();
-    }
-    if (value instanceof SqlValue.Text t) {
-      return t.value();
-    }
-    if (value instanceof SqlValue.Bool b) {
-      return b.value() ? "true" : "false";
-    }
-    return String.valueOf(value);
   }
 
   private String selectByKeys(TableMeta table, int count) {

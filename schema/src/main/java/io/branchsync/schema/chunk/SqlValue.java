@@ -24,6 +24,30 @@ public sealed interface SqlValue
   SqlValue.Bool FALSE = new Bool(false);
 
   /**
+   * The value as plain text, the form COPY data, keys in the change log and log lines use:
+   * text as is, numbers as their literal, booleans as {@code t}/{@code f}, bytes as {@code \x}
+   * and lowercase hex, NULL as {@code NULL}.
+   *
+   * @param value any value
+   * @return its plain text
+   */
+  static String plainText(SqlValue value) {
+    if (value instanceof Text t) {
+      return t.value();
+    }
+    if (value instanceof Number n) {
+      return n.literal();
+    }
+    if (value instanceof Bool b) {
+      return b.value() ? "t" : "f";
+    }
+    if (value instanceof Bytes b) {
+      return "\\x" + b.toHex();
+    }
+    return "NULL";
+  }
+
+  /**
    * A text value.
    *
    * @param value the text, not null
