@@ -70,6 +70,9 @@ class OfficeCommandLineIT {
       Run synced = office(config, "sync", "--all");
       assertEquals(0, synced.exit(), synced.out());
       assertTrue(synced.out().contains("pulled 1"), synced.out());
+      Run watched = office(config, "watch", "--interval", "1s", "--runs", "2");
+      assertEquals(0, watched.exit(), watched.out());
+      assertEquals(2, watched.out().split("branch 1 ", -1).length - 1, watched.out());
       Run status = office(config, "status", "--live");
       assertEquals(0, status.exit());
       assertTrue(status.out().contains("Rua Augusta"), status.out());

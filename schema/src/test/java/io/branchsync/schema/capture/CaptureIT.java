@@ -189,4 +189,23 @@ class CaptureIT {
       }
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDialect.class)
+  void uninstalledCaptureLogsNothingAndInstallingTwiceLogsOnce(TestDialect dialect)
+      throws Exception {
+    try (RetailDatabase db = shop(dialect)) {
+      try (Connection c = db.connect()) {
+        new CaptureInstaller(db.dialect).install(c, List.of("person"), false);
+      }
+      db.exec("INSERT INTO person (id, name) VALUES (1, 'Ana')");
+      assertEquals(1, db.count("SELECT COUNT(*) FROM sync_change"));
+      try (Connection c = db.connect()) {
+        new CaptureInstaller(db.dialect).uninstall(c, List.of("person", "sale"));
+        new CaptureInstaller(db.dialect).uninstall(c, List.of("person"));
+      }
+      db.exec("INSERT INTO person (id, name) VALUES (2, 'Bo')", "DELETE FROM person WHERE id = 1");
+      assertEquals(1, db.count("SELECT COUNT(*) FROM sync_change"));
+    }
+  }
 }
