@@ -35,9 +35,11 @@ final class ConflictResolver {
 
   record Outcome(ChunkStatement statement, long conflicts) {}
 
-  Outcome resolve(Connection c, Branch branch, PolicySet policies, SchemaCatalog catalog,
-      ChunkStatement statement) throws SQLException {
-    long pushCursor = office.states().find(branch.id()).orElseThrow().pushCursor();
+  /**
+   * @param pushCursor the branch's push cursor: office changes after it have not reached the shop
+   */
+  Outcome resolve(Connection c, Branch branch, long pushCursor, PolicySet policies,
+      SchemaCatalog catalog, ChunkStatement statement) throws SQLException {
     Set<String> pending = pendingAtOffice(c, statement.table(), branch.id(), pushCursor);
     List<String> keys = RowKeys.keysOf(statement);
     Set<String> conflicting = new HashSet<>();

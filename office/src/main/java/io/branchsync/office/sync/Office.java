@@ -37,6 +37,7 @@ public final class Office implements AutoCloseable {
   private final Credentials credentials;
   private final ShopClientSettings clientSettings;
   private final Map<String, PolicySet> policySets = new ConcurrentHashMap<>();
+  private volatile SchemaCatalog catalog;
 
   private Office(OfficeConfig config, DataSource dataSource, AutoCloseable pool,
       Credentials credentials, ShopClientSettings clientSettings) {
@@ -67,7 +68,9 @@ public final class Office implements AutoCloseable {
 
   /** Creates or upgrades the office schema (sync metadata and the application tables). */
   public String migrate() {
-    return new SchemaMigrator(dataSource, dialect, config.schemaLocations()).migrate();
+    String version = new SchemaMigrator(dataSource, dialect, config.schemaLocations()).migrate();
+    catalog = null;
+    return version;
   }
 
   /**
@@ -98,12 +101,22 @@ public final class Office implements AutoCloseable {
     return dialect;
   }
 
+  /**
+   * The office schema, read from the database's metadata once per process: reading it costs
+   * dozens of metadata queries, too many for every sync. Migrations through {@link #migrate}
+   * refresh it; a schema changed behind a running office needs a restart.
+   */
   public SchemaCatalog catalog() {
-    try (Connection c = dataSource.getConnection()) {
-      return SchemaCatalog.read(c);
-    } catch (SQLException e) {
-      throw io.branchsync.schema.SyncException.fromSql("reading the office schema", e);
+    SchemaCatalog known = catalog;
+    if (known == null) {
+      try (Connection c = dataSource.getConnection()) {
+        known = SchemaCatalog.read(c);
+        catalog = known;
+      } catch (SQLException e) {
+        throw io.branchsync.schema.SyncException.fromSql("reading the office schema", e);
+      }
     }
+    return known;
   }
 
   /** The policy set a branch syncs with, validated against the office schema once. */

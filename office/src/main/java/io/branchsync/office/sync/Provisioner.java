@@ -121,7 +121,7 @@ public final class Provisioner {
     long highest = branch.idRange().first() - 1;
     try (Connection c = office.dataSource().getConnection()) {
       for (String table : tables) {
-        highest = Math.max(highest, ranges.highestUsed(c, table, branch.idRange()));
+        highest = Math.max(highest, ranges.highestUsed(c, office.catalog(), table, branch.idRange()));
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("checking branch " + branch.id() + "'s ID range", e);

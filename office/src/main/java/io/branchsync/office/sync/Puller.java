@@ -2,6 +2,7 @@ package io.branchsync.office.sync;
 
 import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.registry.Branch;
+import io.branchsync.office.registry.SyncState;
 import io.branchsync.protocol.chunk.ChunkCodec;
 import io.branchsync.protocol.message.DiffResult;
 import io.branchsync.schema.RowRejectedException;
@@ -39,7 +40,8 @@ final class Puller {
   }
 
   PullResult pull(Branch branch, ShopClient client, SqlDialect shopDialect, PolicySet policies) {
-    String cursor = office.states().find(branch.id()).orElseThrow().pullCursor();
+    SyncState state = office.states().find(branch.id()).orElseThrow();
+    String cursor = state.pullCursor();
     SchemaCatalog catalog = office.catalog();
     Set<String> allowed = new HashSet<>(policies.tables(Policy::shopToOffice));
     ChunkApplier applier = new ChunkApplier(office.dialect(), catalog, allowed);
@@ -56,15 +58,16 @@ final class Puller {
         }
         return new PullResult(rows, conflictCount, pages);
       }
-      PageOutcome outcome = applyPage(branch, policies, catalog, applier, statements, page.next());
+      PageOutcome outcome = applyPage(branch, state.pushCursor(), policies, catalog, applier,
+          statements, page.next());
       outcome.rowsByTable().forEach((table, n) -> rows.merge(table, n, Long::sum));
       conflictCount += outcome.conflicts();
       cursor = page.next();
     }
   }
 
-  private PageOutcome applyPage(Branch branch, PolicySet policies, SchemaCatalog catalog,
-      ChunkApplier applier, List<ChunkStatement> statements, String next) {
+  private PageOutcome applyPage(Branch branch, long pushCursor, PolicySet policies,
+      SchemaCatalog catalog, ChunkApplier applier, List<ChunkStatement> statements, String next) {
     Set<String> skip = office.failedRows().toSkip(branch.id(), DIRECTION);
     try (Connection c = office.dataSource().getConnection()) {
       c.setAutoCommit(false);
@@ -77,7 +80,7 @@ final class Puller {
               key -> skip.contains(statement.table() + "|" + key));
           if (left != null && policies.policyOf(statement.table()).orElse(null) == Policy.Both) {
             ConflictResolver.Outcome resolved =
-                conflicts.resolve(c, branch, policies, catalog, left);
+                conflicts.resolve(c, branch, pushCursor, policies, catalog, left);
             conflictCount += resolved.conflicts();
             left = resolved.statement();
           }

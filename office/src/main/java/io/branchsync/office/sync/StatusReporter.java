@@ -63,7 +63,7 @@ public final class StatusReporter {
     IdRangeAssigner ranges = new IdRangeAssigner(office.dialect());
     double fullest = 0;
     for (String table : office.policySet(branch.policySet()).tables(Policy::needsIdRange)) {
-      long used = ranges.highestUsed(c, table, branch.idRange()) - branch.idRange().first() + 1;
+      long used = ranges.highestUsed(c, office.catalog(), table, branch.idRange()) - branch.idRange().first() + 1;
       fullest = Math.max(fullest, used * 100.0 / branch.idRange().size());
     }
     return fullest;

@@ -28,7 +28,12 @@ public final class IdRangeAssigner {
    * changing anything, when any of those tables already holds a row inside the range.
    */
   public void assign(Connection connection, Collection<String> tables, IdRange range) {
-    SchemaCatalog catalog = SchemaCatalog.read(connection);
+    assign(connection, SchemaCatalog.read(connection), tables, range);
+  }
+
+  /** As {@link #assign(Connection, Collection, IdRange)}, with the schema already read. */
+  public void assign(
+      Connection connection, SchemaCatalog catalog, Collection<String> tables, IdRange range) {
     try {
       for (String table : tables) {
         ColumnMeta key = sequenceKey(catalog, table);
@@ -49,7 +54,11 @@ public final class IdRangeAssigner {
 
   /** The highest key used inside the range, or {@code range.first() - 1} when none is. */
   public long highestUsed(Connection connection, String table, IdRange range) {
-    SchemaCatalog catalog = SchemaCatalog.read(connection);
+    return highestUsed(connection, SchemaCatalog.read(connection), table, range);
+  }
+
+  /** As {@link #highestUsed(Connection, String, IdRange)}, with the schema already read. */
+  public long highestUsed(Connection connection, SchemaCatalog catalog, String table, IdRange range) {
     String key = sequenceKey(catalog, table).name();
     String sql = "SELECT MAX(" + dialect.quote(key) + ") FROM " + dialect.quote(table)
         + " WHERE " + dialect.quote(key) + " BETWEEN ? AND ?";
