@@ -82,7 +82,9 @@ final class ConfigReader {
       if (ShopProperty.forKey(key).isEmpty()) {
         // a misspelt key would otherwise silently leave its default in force
         String known =
-            Arrays.stream(ShopProperty.values()).map(ShopProperty::key).collect(Collectors.joining(", "));
+            Arrays.stream(ShopProperty.values())
+                .map(ShopProperty::key)
+                .collect(Collectors.joining(", "));
         throw new ShopConfigException(key, "is not a known key; known keys: " + known);
       }
     }
@@ -162,14 +164,16 @@ final class ConfigReader {
     Matcher m = SIZE.matcher(value);
     if (!m.matches()) {
       throw new ShopConfigException(
-          property, "must be a number of bytes, optionally with KiB, MiB or GiB, got '" + value + "'");
+          property,
+          "must be a number of bytes, optionally with KiB, MiB or GiB, got '" + value + "'");
     }
-    int shift = switch (m.group(2)) {
-      case "KiB" -> 10;
-      case "MiB" -> 20;
-      case "GiB" -> 30;
-      default -> 0;
-    };
+    int shift =
+        switch (m.group(2)) {
+          case "KiB" -> 10;
+          case "MiB" -> 20;
+          case "GiB" -> 30;
+          default -> 0;
+        };
     try {
       long number = Long.parseLong(m.group(1));
       if (number > (Long.MAX_VALUE >> shift)) {

@@ -13,8 +13,8 @@ import javax.crypto.spec.PBEKeySpec;
  * checks a presented secret against such a hash.
  *
  * <p>The format is {@code pbkdf2-sha256$<iterations>$<base64 salt>$<base64 hash>}: PBKDF2 with
- * HMAC-SHA-256 from the JDK, {@value #ITERATIONS} iterations (OWASP's 2023 figure), a 16-byte random
- * salt and a 32-byte hash. The iteration count is stored, so it can be raised later without
+ * HMAC-SHA-256 from the JDK, {@value #ITERATIONS} iterations (OWASP's 2023 figure), a 16-byte
+ * random salt and a 32-byte hash. The iteration count is stored, so it can be raised later without
  * invalidating older files. Comparison takes the same time however many bytes match.
  */
 public final class SecretHasher {
@@ -45,7 +45,13 @@ public final class SecretHasher {
     RANDOM.nextBytes(salt);
     byte[] hash = derive(secret, salt, ITERATIONS);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return SCHEME + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(hash);
+    return SCHEME
+        + "$"
+        + ITERATIONS
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
+        + b64.encodeToString(hash);
   }
 
   /**
@@ -79,7 +85,8 @@ public final class SecretHasher {
           "iteration count " + iterations + " outside " + MIN_ITERATIONS + ".." + MAX_ITERATIONS);
     }
     if (salt.length < 8 || expected.length != HASH_BITS / 8) {
-      throw new IllegalArgumentException("salt or hash of " + SCHEME + " hash has the wrong length");
+      throw new IllegalArgumentException(
+          "salt or hash of " + SCHEME + " hash has the wrong length");
     }
     return MessageDigest.isEqual(derive(secret, salt, iterations), expected);
   }

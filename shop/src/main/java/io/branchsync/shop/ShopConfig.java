@@ -86,7 +86,8 @@ public record ShopConfig(
     dbPassword = Objects.requireNonNullElse(dbPassword, "");
     if (dbPoolSize < 2) {
       // one connection for a long sql_finish, at least one more for info and diff meanwhile
-      throw new ShopConfigException(ShopProperty.DB_POOL_SIZE, "must be 2 or more, got " + dbPoolSize);
+      throw new ShopConfigException(
+          ShopProperty.DB_POOL_SIZE, "must be 2 or more, got " + dbPoolSize);
     }
     if (policySet == null || policySet.isBlank()) {
       throw new ShopConfigException(ShopProperty.POLICY_SET, "must not be empty");
@@ -149,8 +150,8 @@ public record ShopConfig(
   }
 
   /**
-   * Fails unless this configuration can serve: a secret file is set, and a keystore is set or
-   * plain HTTP is explicitly allowed.
+   * Fails unless this configuration can serve: a secret file is set, and a keystore is set or plain
+   * HTTP is explicitly allowed.
    *
    * @throws ShopConfigException naming the key to set
    */
@@ -179,22 +180,41 @@ public record ShopConfig(
   /** Shows every value but the passwords, which read {@value #MASK}, also inside the JDBC URL. */
   @Override
   public String toString() {
-    return "ShopConfig[branch=" + branch
-        + ", listen=" + listenHost + ":" + listenPort
-        + ", db.url=" + maskUrl(dbUrl)
-        + ", db.user=" + dbUser
-        + ", db.password=" + (dbPassword.isEmpty() ? "" : MASK)
-        + ", db.pool.size=" + dbPoolSize
-        + ", policy.set=" + policySet
-        + ", schema.locations=" + schemaLocations
-        + ", secret.file=" + secretFile
-        + ", tls.keystore=" + tlsKeystore
-        + ", tls.password=" + (tlsPassword.isEmpty() ? "" : MASK)
-        + ", http.plain=" + httpPlain
-        + ", staging.dir=" + stagingDir
-        + ", clean.allow.pending=" + cleanAllowPending
-        + ", id.range.size=" + idRangeSize
-        + ", limits=" + limits + "]";
+    return "ShopConfig[branch="
+        + branch
+        + ", listen="
+        + listenHost
+        + ":"
+        + listenPort
+        + ", db.url="
+        + maskUrl(dbUrl)
+        + ", db.user="
+        + dbUser
+        + ", db.password="
+        + (dbPassword.isEmpty() ? "" : MASK)
+        + ", db.pool.size="
+        + dbPoolSize
+        + ", policy.set="
+        + policySet
+        + ", schema.locations="
+        + schemaLocations
+        + ", secret.file="
+        + secretFile
+        + ", tls.keystore="
+        + tlsKeystore
+        + ", tls.password="
+        + (tlsPassword.isEmpty() ? "" : MASK)
+        + ", http.plain="
+        + httpPlain
+        + ", staging.dir="
+        + stagingDir
+        + ", clean.allow.pending="
+        + cleanAllowPending
+        + ", id.range.size="
+        + idRangeSize
+        + ", limits="
+        + limits
+        + "]";
   }
 
   /**

@@ -1,8 +1,9 @@
 package io.branchsync.shop;
 
 /**
- * A configuration value that is missing, malformed or out of range. The message starts with the key,
- * such as {@code limit.sessions: must be 1 or more, got 0}, so an operator knows which line to fix.
+ * A configuration value that is missing, malformed or out of range. The message starts with the
+ * key, such as {@code limit.sessions: must be 1 or more, got 0}, so an operator knows which line to
+ * fix.
  */
 public final class ShopConfigException extends IllegalArgumentException {
 

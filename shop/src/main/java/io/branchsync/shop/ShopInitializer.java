@@ -5,9 +5,9 @@ import io.branchsync.shop.internal.db.ShopDatabase;
 
 /**
  * Prepares a shop's database for serving: applies the migrations (BranchSync's metadata and the
- * application schema), installs change capture on the tables whose changes go to the office,
- * checks the policy set against the schema and records the branch number. Safe to run again:
- * migrations already applied and triggers already installed are left as they are.
+ * application schema), installs change capture on the tables whose changes go to the office, checks
+ * the policy set against the schema and records the branch number. Safe to run again: migrations
+ * already applied and triggers already installed are left as they are.
  */
 public final class ShopInitializer {
 

@@ -48,8 +48,7 @@ public record ShopLimits(
    *     changes per diff
    */
   public static ShopLimits defaults() {
-    return new ShopLimits(
-        64L << 20, 256L << 20, 2L << 30, 4, Duration.ofSeconds(900), 5000);
+    return new ShopLimits(64L << 20, 256L << 20, 2L << 30, 4, Duration.ofSeconds(900), 5000);
   }
 
   private static void positive(ShopProperty property, long value) {

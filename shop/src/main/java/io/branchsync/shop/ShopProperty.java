@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Every key of a shop's configuration file, with its default and a description, in one place (the
- * shape of pgjdbc's {@code PGProperty}). {@link ShopConfig} reads these; {@code shop --help} and the
- * operations documentation list them.
+ * shape of pgjdbc's {@code PGProperty}). {@link ShopConfig} reads these; {@code shop --help} and
+ * the operations documentation list them.
  *
  * <p>Sizes accept a plain number of bytes or a number with {@code KiB}, {@code MiB} or {@code GiB}.
  * Relative paths are resolved against the directory of the configuration file.
@@ -20,7 +20,8 @@ public enum ShopProperty {
       "127.0.0.1:8743",
       "host:port the XML-RPC server listens on; port 0 picks any free port."),
   /** JDBC URL of the shop's database. */
-  DB_URL("db.url", null, "JDBC URL of the shop's database (PostgreSQL or MySQL/MariaDB). Required."),
+  DB_URL(
+      "db.url", null, "JDBC URL of the shop's database (PostgreSQL or MySQL/MariaDB). Required."),
   /** Database user. */
   DB_USER("db.user", "", "Database user; empty when the URL carries it."),
   /** Database password, when kept in the file itself. */
@@ -30,13 +31,11 @@ public enum ShopProperty {
       "Database password. Prefer db.password.file or the environment variable"
           + " BRANCHSYNC_DB_PASSWORD."),
   /** File holding the database password. */
-  DB_PASSWORD_FILE(
-      "db.password.file", null, "File whose first line is the database password."),
+  DB_PASSWORD_FILE("db.password.file", null, "File whose first line is the database password."),
   /** Connections in the pool. */
   DB_POOL_SIZE("db.pool.size", "5", "Most database connections the shop holds open."),
   /** Policy set name or file. */
-  POLICY_SET(
-      "policy.set", "retail", "Name of a built-in policy set, or path of a .policy file."),
+  POLICY_SET("policy.set", "retail", "Name of a built-in policy set, or path of a .policy file."),
   /** Application schema migrations. */
   SCHEMA_LOCATIONS(
       "schema.locations",
@@ -76,19 +75,15 @@ public enum ShopProperty {
       "false",
       "Let 'clean' erase the shop even while it holds changes the office has not collected."),
   /** Size of a branch's ID range. */
-  ID_RANGE_SIZE(
-      "id.range.size", "10000000", "Ids in the range setidstart gives this branch."),
+  ID_RANGE_SIZE("id.range.size", "10000000", "Ids in the range setidstart gives this branch."),
   /** Largest request body. */
   LIMIT_REQUEST_BYTES(
       "limit.request.bytes", "64MiB", "Largest HTTP request body accepted (HTTP 413 beyond)."),
   /** Largest inflated chunk. */
-  LIMIT_CHUNK_BYTES(
-      "limit.chunk.bytes", "256MiB", "Largest SQL text one chunk may inflate to."),
+  LIMIT_CHUNK_BYTES("limit.chunk.bytes", "256MiB", "Largest SQL text one chunk may inflate to."),
   /** Largest staged session. */
   LIMIT_SESSION_BYTES(
-      "limit.session.bytes",
-      "2GiB",
-      "Most gzip bytes one insertion session may stage on disk."),
+      "limit.session.bytes", "2GiB", "Most gzip bytes one insertion session may stage on disk."),
   /** Open sessions at once. */
   LIMIT_SESSIONS("limit.sessions", "4", "Most insertion sessions open at once."),
   /** Idle time before a session expires. */

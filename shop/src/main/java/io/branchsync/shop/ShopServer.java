@@ -27,21 +27,25 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
- * A running shop: the XML-RPC server of one branch, serving the wire contract over HTTP or HTTPS
- * to the office that holds the branch's secret.
+ * A running shop: the XML-RPC server of one branch, serving the wire contract over HTTP or HTTPS to
+ * the office that holds the branch's secret.
  *
- * <p>{@link #start(ShopConfig)} does not create or migrate the schema ({@code shop init} or
- * {@link ShopInitializer} does); it checks that the schema exists, belongs to this branch and fits
- * the policy set, and refuses to start otherwise. {@link #close()}, also run by a JVM shutdown
- * hook, stops accepting calls, lets a {@code sql_finish} in progress commit or roll back whole
- * (waiting up to {@value #GRACE_SECONDS} s), discards staged sessions and closes the pool.
+ * <p>{@link #start(ShopConfig)} does not create or migrate the schema ({@code shop init} or {@link
+ * ShopInitializer} does); it checks that the schema exists, belongs to this branch and fits the
+ * policy set, and refuses to start otherwise. {@link #close()}, also run by a JVM shutdown hook,
+ * stops accepting calls, lets a {@code sql_finish} in progress commit or roll back whole (waiting
+ * up to {@value #GRACE_SECONDS} s), discards staged sessions and closes the pool.
  */
 public final class ShopServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShopServer.class);
   private static final int GRACE_SECONDS = 30;
+  private static final String BRANCH_KEY = "branch";
+  // once calls have ended, their replies are on the way; a few seconds lets them arrive
+  private static final int REPLY_GRACE_SECONDS = 5;
 
   private final ShopConfig config;
   private final ShopService service;
@@ -79,6 +83,8 @@ public final class ShopServer implements AutoCloseable {
       ShopDatabase database = ShopDatabase.open(config);
       resources.push(database);
       new SchemaSetup(database, config.branch()).check();
+      // read once now, so that the first sql_finish or diff does not pay for it
+      database.catalog();
       StagingArea staging = StagingArea.open(config.stagingDir());
       resources.push(staging);
       ScheduledExecutorService timer =
@@ -120,7 +126,10 @@ public final class ShopServer implements AutoCloseable {
         new SessionService(
             registry,
             new ChunkValidator(
-                database.dialect().sqlDialect(), database.policies(), fromOffice, limits.chunkBytes()),
+                database.dialect().sqlDialect(),
+                database.policies(),
+                fromOffice,
+                limits.chunkBytes()),
             new SessionApplier(database, fromOffice, limits.chunkBytes()),
             limits.sessionBytes());
     return new ShopService(
@@ -134,11 +143,24 @@ public final class ShopServer implements AutoCloseable {
   }
 
   private void announce() {
-    LOG.info("Shop of branch {} serving {} (user {})",
-        config.branch(), url(), BranchAuthenticator.userFor(config.branch()));
+    MDC.put(BRANCH_KEY, Integer.toString(config.branch()));
+    try {
+      announceInContext();
+    } finally {
+      MDC.remove(BRANCH_KEY);
+    }
+  }
+
+  private void announceInContext() {
+    LOG.info(
+        "Shop of branch {} serving {} (user {})",
+        config.branch(),
+        url(),
+        BranchAuthenticator.userFor(config.branch()));
     if (!config.tls()) {
-      LOG.warn("Serving plain HTTP (http.plain=true): the branch secret and the data cross the"
-          + " network readable. Set tls.keystore unless this address is loopback or a VPN.");
+      LOG.warn(
+          "Serving plain HTTP (http.plain=true): the branch secret and the data cross the"
+              + " network readable. Set tls.keystore unless this address is loopback or a VPN.");
     }
     LOG.debug("Configuration: {}", config);
   }
@@ -171,9 +193,9 @@ public final class ShopServer implements AutoCloseable {
   }
 
   /**
-   * Stops the server: no new calls, calls in progress finish (up to {@value #GRACE_SECONDS} s, after
-   * which closing the pool rolls back what is still running), staged sessions are deleted. Calling
-   * it again does nothing.
+   * Stops the server: no new calls, calls in progress finish (up to {@value #GRACE_SECONDS} s,
+   * after which closing the pool rolls back what is still running), staged sessions are deleted.
+   * Calling it again does nothing.
    */
   @Override
   public synchronized void close() {
@@ -181,11 +203,20 @@ public final class ShopServer implements AutoCloseable {
       return;
     }
     closed = true;
+    MDC.put(BRANCH_KEY, Integer.toString(config.branch()));
+    try {
+      stop();
+    } finally {
+      MDC.remove(BRANCH_KEY);
+    }
+  }
+
+  private void stop() {
     LOG.info("Stopping the shop of branch {}", config.branch());
     if (!service.stop(Duration.ofSeconds(GRACE_SECONDS))) {
       LOG.warn("Calls still running after {} s; closing the pool rolls them back", GRACE_SECONDS);
     }
-    http.stop();
+    http.stop(Duration.ofSeconds(REPLY_GRACE_SECONDS));
     closeAll(resources);
     if (Thread.currentThread() != shutdownHook) {
       try {

@@ -25,7 +25,11 @@ final class ConfigKeysCommand implements Runnable {
       out.println("    " + property.description());
     }
     out.println();
-    out.println("Environment: " + ShopConfig.ENV_DB_PASSWORD + " (database password), "
-        + ShopConfig.ENV_TLS_PASSWORD + " (keystore password).");
+    out.println(
+        "Environment: "
+            + ShopConfig.ENV_DB_PASSWORD
+            + " (database password), "
+            + ShopConfig.ENV_TLS_PASSWORD
+            + " (keystore password).");
   }
 }

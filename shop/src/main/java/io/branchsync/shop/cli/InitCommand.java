@@ -27,7 +27,12 @@ final class InitCommand implements Runnable {
     String version = ShopInitializer.init(shop);
     spec.commandLine()
         .getOut()
-        .println("Branch " + shop.branch() + " initialized: schema version " + version
-            + ", policy set " + shop.policySet());
+        .println(
+            "Branch "
+                + shop.branch()
+                + " initialized: schema version "
+                + version
+                + ", policy set "
+                + shop.policySet());
   }
 }

@@ -64,8 +64,11 @@ final class SetSecretCommand implements Runnable {
     }
     spec.commandLine()
         .getOut()
-        .println("Wrote the hash of the secret of user "
-            + BranchAuthenticator.userFor(shop.branch()) + " to " + file);
+        .println(
+            "Wrote the hash of the secret of user "
+                + BranchAuthenticator.userFor(shop.branch())
+                + " to "
+                + file);
   }
 
   private char[] readSecret() {
@@ -100,8 +103,11 @@ final class SetSecretCommand implements Runnable {
       Path temp =
           FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
               ? Files.createTempFile(
-                  dir, ".secret-", ".tmp",
-                  PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                  dir,
+                  ".secret-",
+                  ".tmp",
+                  PosixFilePermissions.asFileAttribute(
+                      PosixFilePermissions.fromString("rw-------")))
               : Files.createTempFile(dir, ".secret-", ".tmp");
       try {
         Files.writeString(temp, hash + "\n", StandardCharsets.UTF_8);

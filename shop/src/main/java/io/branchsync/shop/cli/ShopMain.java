@@ -2,7 +2,9 @@ package io.branchsync.shop.cli;
 
 import picocli.CommandLine;
 
-/** Entry point of the runnable jar: {@code java -jar branchsync-shop.jar <command> --config FILE}. */
+/**
+ * Entry point of the runnable jar: {@code java -jar branchsync-shop.jar <command> --config FILE}.
+ */
 public final class ShopMain {
 
   private ShopMain() {}
@@ -13,6 +15,14 @@ public final class ShopMain {
    * @param args the command line
    */
   public static void main(String[] args) {
+    // The JDK HTTP server waits forever for a slow request or a slow reader unless told otherwise;
+    // ten minutes carries the largest allowed request over a slow line. Read once, at first use.
+    System.setProperty(
+        "sun.net.httpserver.maxReqTime",
+        System.getProperty("sun.net.httpserver.maxReqTime", "600"));
+    System.setProperty(
+        "sun.net.httpserver.maxRspTime",
+        System.getProperty("sun.net.httpserver.maxRspTime", "600"));
     System.exit(run(args));
   }
 
@@ -27,8 +37,8 @@ public final class ShopMain {
   }
 
   /**
-   * The command line, with error handling that prints messages, not stack traces, for the errors
-   * an operator can fix.
+   * The command line, with error handling that prints messages, not stack traces, for the errors an
+   * operator can fix.
    *
    * @return a new command line
    */

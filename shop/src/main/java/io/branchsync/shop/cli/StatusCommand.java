@@ -43,20 +43,33 @@ final class StatusCommand implements Runnable {
     PrintWriter out = spec.commandLine().getOut();
     try (ShopDatabase database = ShopDatabase.open(shop);
         Connection connection = database.connect()) {
-      out.println("Branch:           " + shop.branch()
-          + " (user " + BranchAuthenticator.userFor(shop.branch()) + ")");
+      out.println(
+          "Branch:           "
+              + shop.branch()
+              + " (user "
+              + BranchAuthenticator.userFor(shop.branch())
+              + ")");
       Optional<String> recorded = SettingsRepository.get(connection, SettingsRepository.BRANCH);
       if (recorded.isPresent() && !recorded.get().equals(Integer.toString(shop.branch()))) {
         out.println("WARNING:          the database was initialized for branch " + recorded.get());
       }
-      out.println("Database:         " + database.dialect().sqlDialect().wireName()
-          + ", schema version " + database.migrator().version());
+      out.println(
+          "Database:         "
+              + database.dialect().sqlDialect().wireName()
+              + ", schema version "
+              + database.migrator().version());
       out.println("Policy set:       " + database.policies().name());
-      out.println("Pending changes:  " + ChangeLog.pending(connection)
-          + " (not yet acknowledged by the office)");
+      out.println(
+          "Pending changes:  "
+              + ChangeLog.pending(connection)
+              + " (not yet acknowledged by the office)");
       idRange(out, database, connection);
-      out.println("Staged sessions:  " + StagingArea.countSessions(shop.stagingDir())
-          + " (in " + shop.stagingDir() + ")");
+      out.println(
+          "Staged sessions:  "
+              + StagingArea.countSessions(shop.stagingDir())
+              + " (in "
+              + shop.stagingDir()
+              + ")");
     } catch (SQLException e) {
       throw new CommandFailure("cannot read the shop's database: " + e.getMessage());
     }
@@ -75,7 +88,12 @@ final class StatusCommand implements Runnable {
     for (String table : database.policies().tables(Policy::needsIdRange)) {
       long used = assigner.highestUsed(connection, table, range) - range.first() + 1;
       double share = (double) used / range.size();
-      out.printf("  %-14s  %d of %d used (%.2f %%)%s%n", table, used, range.size(), share * 100,
+      out.printf(
+          "  %-14s  %d of %d used (%.2f %%)%s%n",
+          table,
+          used,
+          range.size(),
+          share * 100,
           share >= WARN_USE ? "  WARNING: the range is filling up" : "");
     }
   }

@@ -22,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,8 +38,10 @@ class DiffIT {
   private static final AtomicLong IDS = new AtomicLong(100);
 
   static synchronized ShopFixture shop(TestDialect which) throws Exception {
-    ShopFixture shop = SHOPS.computeIfAbsent(
-        which, w -> ShopFixture.start(w, Map.of("diff.max.changes", Integer.toString(MAX_CHANGES))));
+    ShopFixture shop =
+        SHOPS.computeIfAbsent(
+            which,
+            w -> ShopFixture.start(w, Map.of("diff.max.changes", Integer.toString(MAX_CHANGES))));
     drain(shop);
     return shop;
   }
@@ -123,31 +124,31 @@ class DiffIT {
   void whileTheShopKeepsWritingNothingIsSkippedOrSentTwice(TestDialect which) throws Exception {
     ShopFixture shop = shop(which);
     String since = cursor(shop);
-    long first = IDS.getAndAdd(1000);
-    AtomicLong next = new AtomicLong(first);
-    AtomicBoolean writing = new AtomicBoolean(true);
+    long first = IDS.getAndAdd(100_000);
+    int transactions = 150;
     List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-    Thread writer = new Thread(() -> {
-      try (Connection c = shop.db.connect()) {
-        c.setAutoCommit(false);
-        while (writing.get()) {
-          insertSale(c, next.getAndIncrement());
-          insertSale(c, next.getAndIncrement());
-          c.commit();
-        }
-      } catch (SQLException | RuntimeException e) {
-        failures.add(e);
-      }
-    });
+    Thread writer =
+        new Thread(
+            () -> {
+              try (Connection c = shop.db.connect()) {
+                c.setAutoCommit(false);
+                for (int i = 0; i < transactions; i++) {
+                  insertSale(c, first + 2L * i);
+                  insertSale(c, first + 2L * i + 1);
+                  c.commit();
+                  Thread.sleep(2);
+                }
+              } catch (SQLException | RuntimeException | InterruptedException e) {
+                failures.add(e);
+              }
+            });
     writer.start();
     List<Long> received = new ArrayList<>();
-    for (int round = 0; round < 30; round++) {
+    while (writer.isAlive()) {
       Batch batch = diff(shop, since);
       received.addAll(upserted(batch, "sale"));
       since = batch.next;
     }
-    writing.set(false);
-    writer.join();
     assertEquals(List.of(), failures, "the shop's own writes never failed");
     Batch batch;
     do {
@@ -157,7 +158,7 @@ class DiffIT {
     } while (batch.more || !batch.statements.isEmpty());
 
     Set<Long> expected = new HashSet<>();
-    for (long id = first; id < next.get(); id++) {
+    for (long id = first; id < first + 2L * transactions; id++) {
       expected.add(id);
     }
     assertEquals(expected, new HashSet<>(received), "nothing skipped");
@@ -182,8 +183,11 @@ class DiffIT {
     assertTrue(one.more);
     assertTrue(two.more);
     assertFalse(three.more);
-    assertEquals(25, upserted(one, "sale").size() + upserted(two, "sale").size()
-        + upserted(three, "sale").size());
+    assertEquals(
+        25,
+        upserted(one, "sale").size()
+            + upserted(two, "sale").size()
+            + upserted(three, "sale").size());
     assertEquals(5, pending(shop), "the last batch is not acknowledged yet");
   }
 
@@ -212,11 +216,21 @@ class DiffIT {
     String next = diff(shop, current).next;
     diff(shop, next);
 
-    for (String bad : List.of("garbage", "c1:", "c1:-1", "c1:007", "c2:1", " c1:1",
-        "c1:99999999999", "c1:1" + "0".repeat(30))) {
+    for (String bad :
+        List.of(
+            "garbage",
+            "c1:",
+            "c1:-1",
+            "c1:007",
+            "c2:1",
+            " c1:1",
+            "c1:99999999999",
+            "c1:1" + "0".repeat(30))) {
       assertEquals(FaultCode.BAD_CURSOR.code(), shop.fault("diff", bad).code, bad);
     }
-    assertEquals(FaultCode.BAD_CURSOR.code(), shop.fault("diff", current).code,
+    assertEquals(
+        FaultCode.BAD_CURSOR.code(),
+        shop.fault("diff", current).code,
         "a cursor older than one passed back: its changes were purged");
     assertTrue(shop.call("diff", "") instanceof Map, "starting over is always possible");
   }

@@ -20,7 +20,8 @@ final class GzipBomb {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       byte[] block = new byte[1 << 20];
       Arrays.fill(block, (byte) ' ');
-      try (GZIPOutputStream gzip = new GZIPOutputStream(out, 1 << 16) {
+      try (GZIPOutputStream gzip =
+          new GZIPOutputStream(out, 1 << 16) {
             {
               def.setLevel(Deflater.BEST_COMPRESSION);
             }

@@ -17,12 +17,14 @@ final class Http {
   private Http() {}
 
   static String basic(String user, String password) {
-    return "Basic " + Base64.getEncoder()
-        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   static String call(String method) {
-    return "<?xml version=\"1.0\"?><methodCall><methodName>" + method
+    return "<?xml version=\"1.0\"?><methodCall><methodName>"
+        + method
         + "</methodName><params/></methodCall>";
   }
 

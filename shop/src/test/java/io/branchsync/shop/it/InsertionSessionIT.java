@@ -24,9 +24,14 @@ class InsertionSessionIT {
   private static final AtomicLong IDS = new AtomicLong(1000);
 
   static synchronized ShopFixture shop(TestDialect which) {
-    return SHOPS.computeIfAbsent(which, w -> ShopFixture.start(w, Map.of(
-        "limit.sessions", "3",
-        "limit.session.bytes", "1MiB")));
+    return SHOPS.computeIfAbsent(
+        which,
+        w ->
+            ShopFixture.start(
+                w,
+                Map.of(
+                    "limit.sessions", "3",
+                    "limit.session.bytes", "1MiB")));
   }
 
   @AfterAll
@@ -43,8 +48,13 @@ class InsertionSessionIT {
     long before = shop.count("product");
     int sid = (Integer) shop.call("sql_prepare");
     assertEquals(true, shop.call("sql_create", sid, shop.chunk(List.of(Rows.products(first, 60)))));
-    assertEquals(true, shop.call("sql_create", sid, shop.chunk(List.of(
-        Rows.products(first + 60, 40), Rows.deleteProducts(first, first + 1)))));
+    assertEquals(
+        true,
+        shop.call(
+            "sql_create",
+            sid,
+            shop.chunk(
+                List.of(Rows.products(first + 60, 40), Rows.deleteProducts(first, first + 1)))));
     assertEquals(before, shop.count("product"), "nothing is visible before sql_finish");
 
     @SuppressWarnings("unchecked")
@@ -87,8 +97,8 @@ class InsertionSessionIT {
     Object twice = shop.call("sql_finish", sid);
 
     assertEquals(once, twice);
-    assertEquals("changed at shop",
-        shop.stringValue("SELECT description FROM product WHERE id = " + first));
+    assertEquals(
+        "changed at shop", shop.stringValue("SELECT description FROM product WHERE id = " + first));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -111,7 +121,8 @@ class InsertionSessionIT {
   @EnumSource(TestDialect.class)
   void unknownSessionIsAFault(TestDialect which) {
     ShopFixture shop = shop(which);
-    XmlRpcException create = shop.fault("sql_create", 12345, shop.chunk(List.of(Rows.products(1, 1))));
+    XmlRpcException create =
+        shop.fault("sql_create", 12345, shop.chunk(List.of(Rows.products(1, 1))));
     XmlRpcException finish = shop.fault("sql_finish", 12345);
 
     assertEquals(FaultCode.UNKNOWN_SESSION.code(), create.code);

@@ -55,31 +55,68 @@ class RejectedChunkIT {
   }
 
   static Stream<Arguments> cases() {
-    List<Case> cases = List.of(
-        new Case("DROP TABLE", f -> "DROP TABLE product;\n", FaultCode.SQL_SYNTAX, false),
-        new Case("DELETE without key", f -> "DELETE FROM product;\n", FaultCode.SQL_SYNTAX, false),
-        new Case("DELETE by another column",
-            f -> "DELETE FROM product WHERE price > 0;\n", FaultCode.SQL_SYNTAX, false),
-        new Case("bare UPDATE",
-            f -> "UPDATE product SET price = 0;\n", FaultCode.SQL_SYNTAX, false),
-        new Case("second statement after an upsert",
-            f -> upsert(f, Rows.products(IDS.getAndAdd(10), 1)).replaceFirst(";\n$",
-                "; DELETE FROM product;\n"),
-            FaultCode.SQL_SYNTAX, false),
-        new Case("SELECT", f -> "SELECT * FROM product;\n", FaultCode.SQL_SYNTAX, false),
-        new Case("FromTarget table from the office",
-            f -> upsert(f, sale(IDS.getAndAdd(10))), FaultCode.TABLE_NOT_ALLOWED, false),
-        new Case("unknown table",
-            f -> upsert(f, new Upsert("secrets", List.of("id"), List.of("id"),
-                List.of(List.of(SqlValue.number(1))))), FaultCode.TABLE_NOT_ALLOWED, false),
-        new Case("upsert on a column that is not the key",
-            f -> upsert(f, new Upsert("product", List.of("id", "sku", "description", "price"),
-                List.of("sku"), Rows.products(IDS.getAndAdd(10), 1).rows())),
-            FaultCode.SQL_SYNTAX, true),
-        new Case("row the database refuses",
-            f -> upsert(f, new Upsert("person", List.of("id", "name"), List.of("id"),
-                List.of(List.of(SqlValue.number(IDS.getAndAdd(10)), new SqlValue.Null())))),
-            FaultCode.APPLY_FAILED, true));
+    List<Case> cases =
+        List.of(
+            new Case("DROP TABLE", f -> "DROP TABLE product;\n", FaultCode.SQL_SYNTAX, false),
+            new Case(
+                "DELETE without key", f -> "DELETE FROM product;\n", FaultCode.SQL_SYNTAX, false),
+            new Case(
+                "DELETE by another column",
+                f -> "DELETE FROM product WHERE price > 0;\n",
+                FaultCode.SQL_SYNTAX,
+                false),
+            new Case(
+                "bare UPDATE", f -> "UPDATE product SET price = 0;\n", FaultCode.SQL_SYNTAX, false),
+            new Case(
+                "second statement after an upsert",
+                f ->
+                    upsert(f, Rows.products(IDS.getAndAdd(10), 1))
+                        .replaceFirst(";\n$", "; DELETE FROM product;\n"),
+                FaultCode.SQL_SYNTAX,
+                false),
+            new Case("SELECT", f -> "SELECT * FROM product;\n", FaultCode.SQL_SYNTAX, false),
+            new Case(
+                "FromTarget table from the office",
+                f -> upsert(f, sale(IDS.getAndAdd(10))),
+                FaultCode.TABLE_NOT_ALLOWED,
+                false),
+            new Case(
+                "unknown table",
+                f ->
+                    upsert(
+                        f,
+                        new Upsert(
+                            "secrets",
+                            List.of("id"),
+                            List.of("id"),
+                            List.of(List.of(SqlValue.number(1))))),
+                FaultCode.TABLE_NOT_ALLOWED,
+                false),
+            new Case(
+                "upsert on a column that is not the key",
+                f ->
+                    upsert(
+                        f,
+                        new Upsert(
+                            "product",
+                            List.of("id", "sku", "description", "price"),
+                            List.of("sku"),
+                            Rows.products(IDS.getAndAdd(10), 1).rows())),
+                FaultCode.SQL_SYNTAX,
+                true),
+            new Case(
+                "row the database refuses",
+                f ->
+                    upsert(
+                        f,
+                        new Upsert(
+                            "person",
+                            List.of("id", "name"),
+                            List.of("id"),
+                            List.of(
+                                List.of(SqlValue.number(IDS.getAndAdd(10)), new SqlValue.Null())))),
+                FaultCode.APPLY_FAILED,
+                true));
     List<Arguments> all = new ArrayList<>();
     for (TestDialect which : TestDialect.values()) {
       cases.forEach(c -> all.add(Arguments.of(which, c)));
@@ -89,8 +126,7 @@ class RejectedChunkIT {
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("cases")
-  void badChunkRejectsTheWholeSessionAndNothingLands(TestDialect which, Case bad)
-      throws Exception {
+  void badChunkRejectsTheWholeSessionAndNothingLands(TestDialect which, Case bad) throws Exception {
     ShopFixture shop = shop(which);
     Map<String, Long> before = counts(shop);
     int sid = (Integer) shop.call("sql_prepare");
@@ -103,12 +139,15 @@ class RejectedChunkIT {
       fault = shop.fault("sql_finish", sid);
     } else {
       fault = shop.fault("sql_create", sid, chunk);
-      assertEquals(bad.fault().code(), shop.fault("sql_finish", sid).code,
+      assertEquals(
+          bad.fault().code(),
+          shop.fault("sql_finish", sid).code,
           "the session was discarded with the chunk");
     }
 
     assertEquals(bad.fault().code(), fault.code, fault.getMessage());
-    assertTrue(fault.getMessage().contains("line"), "the fault names the line: " + fault.getMessage());
+    assertTrue(
+        fault.getMessage().contains("line"), "the fault names the line: " + fault.getMessage());
     assertEquals(before, counts(shop), "not one row of the session landed");
   }
 
@@ -131,7 +170,10 @@ class RejectedChunkIT {
     ShopFixture shop = shop(which);
     int sid = (Integer) shop.call("sql_prepare");
     XmlRpcException fault =
-        shop.fault("sql_create", sid, "DELETE FROM product;".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        shop.fault(
+            "sql_create",
+            sid,
+            "DELETE FROM product;".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     assertEquals(FaultCode.CHUNK_NOT_GZIP.code(), fault.code);
     assertTrue(shop.call("info") instanceof Map);
   }
@@ -157,7 +199,10 @@ class RejectedChunkIT {
   }
 
   private static Upsert sale(long id) {
-    return new Upsert("sale", List.of("id", "branch_id", "total"), List.of("id"),
+    return new Upsert(
+        "sale",
+        List.of("id", "branch_id", "total"),
+        List.of("id"),
         List.of(List.of(SqlValue.number(id), SqlValue.number(3), SqlValue.number(10))));
   }
 

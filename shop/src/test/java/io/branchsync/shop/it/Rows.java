@@ -15,11 +15,12 @@ public final class Rows {
   public static Upsert products(long first, int count) {
     List<List<SqlValue>> rows = new ArrayList<>();
     for (long id = first; id < first + count; id++) {
-      rows.add(List.of(
-          SqlValue.number(id),
-          SqlValue.text("SKU-" + id),
-          SqlValue.text("Product " + id),
-          SqlValue.number(new java.math.BigDecimal("9.99"))));
+      rows.add(
+          List.of(
+              SqlValue.number(id),
+              SqlValue.text("SKU-" + id),
+              SqlValue.text("Product " + id),
+              SqlValue.number(new java.math.BigDecimal("9.99"))));
     }
     return new Upsert("product", List.of("id", "sku", "description", "price"), List.of("id"), rows);
   }
@@ -30,11 +31,12 @@ public final class Rows {
         "product",
         List.of("id", "sku", "description", "price"),
         List.of("id"),
-        List.of(List.of(
-            SqlValue.number(id),
-            SqlValue.text("SKU-" + id),
-            SqlValue.text(description),
-            SqlValue.number(new java.math.BigDecimal("1.00")))));
+        List.of(
+            List.of(
+                SqlValue.number(id),
+                SqlValue.text("SKU-" + id),
+                SqlValue.text(description),
+                SqlValue.number(new java.math.BigDecimal("1.00")))));
   }
 
   /** People with the given ids. */

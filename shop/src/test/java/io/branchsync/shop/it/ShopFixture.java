@@ -155,7 +155,8 @@ public final class ShopFixture implements AutoCloseable {
   }
 
   public void exec(String... sql) throws SQLException {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
       for (String one : sql) {
         s.execute(one);
       }

@@ -20,12 +20,30 @@ final class TestKeystore {
     Path keystore = dir.resolve("shop.p12");
     Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
     Process process =
-        new ProcessBuilder(List.of(
-                keytool.toString(), "-genkeypair", "-alias", "shop", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD))
+        new ProcessBuilder(
+                List.of(
+                    keytool.toString(),
+                    "-genkeypair",
+                    "-alias",
+                    "shop",
+                    "-keyalg",
+                    "EC",
+                    "-groupname",
+                    "secp256r1",
+                    "-dname",
+                    "CN=localhost",
+                    "-ext",
+                    "SAN=ip:127.0.0.1,dns:localhost",
+                    "-validity",
+                    "2",
+                    "-storetype",
+                    "PKCS12",
+                    "-keystore",
+                    keystore.toString(),
+                    "-storepass",
+                    PASSWORD,
+                    "-keypass",
+                    PASSWORD))
             .redirectErrorStream(true)
             .start();
     String output = new String(process.getInputStream().readAllBytes());

@@ -83,7 +83,9 @@ public final class BranchAuthenticator {
       long delay = throttle.failed(address, System.currentTimeMillis());
       LOG.warn(
           "Refused credentials of user '{}' from {}; answering in {} ms",
-          printable(credentials.user()), address, delay);
+          printable(credentials.user()),
+          address,
+          delay);
       return new Outcome(Verdict.REFUSED, delay);
     } finally {
       credentials.clear();
@@ -106,7 +108,8 @@ public final class BranchAuthenticator {
         return false;
       }
     } catch (IllegalArgumentException e) {
-      LOG.error("The secret file holds no valid hash ({}); rewrite it with 'shop set-secret'",
+      LOG.error(
+          "The secret file holds no valid hash ({}); rewrite it with 'shop set-secret'",
           e.getMessage());
       return false;
     } finally {

@@ -64,7 +64,10 @@ public final class SecretStore {
       return new Snapshot(hash, 0, attributes.lastModifiedTime(), attributes.size());
     } catch (IOException e) {
       throw new IllegalStateException(
-          "cannot read secret file " + file + " (" + e.getClass().getSimpleName()
+          "cannot read secret file "
+              + file
+              + " ("
+              + e.getClass().getSimpleName()
               + "); write it with 'shop set-secret'",
           new UncheckedIOException(e));
     }

@@ -70,8 +70,11 @@ public final class SchemaSetup {
       if (recorded.isPresent() && !recorded.get().equals(Integer.toString(branch))) {
         throw new SyncException(
             ErrorCode.SCHEMA_MISMATCH,
-            "the database belongs to branch " + recorded.get() + ", the configuration says branch "
-                + branch + "; check db.url and branch");
+            "the database belongs to branch "
+                + recorded.get()
+                + ", the configuration says branch "
+                + branch
+                + "; check db.url and branch");
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("checking the shop's schema", e);

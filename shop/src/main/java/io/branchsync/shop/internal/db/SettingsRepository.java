@@ -8,8 +8,8 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * The shop's own settings in {@code sync_setting}: its branch number and the ID range it was
- * given. Runs in the caller's transaction.
+ * The shop's own settings in {@code sync_setting}: its branch number and the ID range it was given.
+ * Runs in the caller's transaction.
  */
 public final class SettingsRepository {
 

@@ -3,6 +3,8 @@ package io.branchsync.shop.internal.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.branchsync.schema.SyncException;
+import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.dialect.Dialect;
 import io.branchsync.schema.dialect.Dialects;
 import io.branchsync.schema.migration.SchemaMigrator;
@@ -17,8 +19,8 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
- * The shop's database: a connection pool, the dialect detected once, the policy set, and the
- * schema migrations. Shared by the server and the command line.
+ * The shop's database: a connection pool, the dialect detected once, the policy set, and the schema
+ * migrations. Shared by the server and the command line.
  */
 public final class ShopDatabase implements AutoCloseable {
 
@@ -26,8 +28,12 @@ public final class ShopDatabase implements AutoCloseable {
   private final Dialect dialect;
   private final PolicySet policies;
   private final ShopConfig config;
+  // Reading the catalog takes dozens of metadata queries (tens of ms, more on MariaDB): too slow
+  // for every diff. Only a rebuild of the schema changes it, and that renews the connections.
+  private volatile SchemaCatalog catalog;
 
-  private ShopDatabase(ShopConfig config, HikariDataSource pool, Dialect dialect, PolicySet policies) {
+  private ShopDatabase(
+      ShopConfig config, HikariDataSource pool, Dialect dialect, PolicySet policies) {
     this.config = config;
     this.pool = pool;
     this.dialect = dialect;
@@ -130,10 +136,46 @@ public final class ShopDatabase implements AutoCloseable {
   }
 
   /**
-   * Replaces every pooled connection as it comes back; after the schema was erased and rebuilt, a
-   * connection's cached statement plans point at tables that no longer exist.
+   * The tables of the shop's schema, read once and kept until {@link #renewConnections()}.
+   *
+   * @return the catalog
+   * @throws io.branchsync.schema.SyncException if the database cannot be read
+   */
+  public SchemaCatalog catalog() {
+    SchemaCatalog known = catalog;
+    if (known != null) {
+      return known;
+    }
+    try (Connection connection = connect()) {
+      return catalog(connection);
+    } catch (SQLException e) {
+      throw SyncException.fromSql("reading the shop's tables", e);
+    }
+  }
+
+  /**
+   * The same catalog, read through a connection the caller already holds, so that a caller inside a
+   * transaction never waits for a second connection from the pool.
+   *
+   * @param connection a connection borrowed from this pool
+   * @return the catalog
+   */
+  public SchemaCatalog catalog(Connection connection) {
+    SchemaCatalog known = catalog;
+    if (known == null) {
+      known = SchemaCatalog.read(connection);
+      catalog = known;
+    }
+    return known;
+  }
+
+  /**
+   * Replaces every pooled connection as it comes back, and forgets the catalog; after the schema
+   * was erased and rebuilt, a connection's cached statement plans point at tables that no longer
+   * exist.
    */
   public void renewConnections() {
+    catalog = null;
     HikariPoolMXBean bean = pool.getHikariPoolMXBean();
     if (bean != null) {
       bean.softEvictConnections();

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,13 +29,17 @@ public final class HttpEndpoint {
 
   // Workers beyond the session limit, so info and diff are answered while sessions are busy.
   private static final int SPARE_WORKERS = 4;
+  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
 
   private final HttpServer server;
+  private final RpcExchangeHandler handler;
   private final ExecutorService workers;
   private final URI url;
 
-  private HttpEndpoint(HttpServer server, ExecutorService workers, URI url) {
+  private HttpEndpoint(
+      HttpServer server, RpcExchangeHandler handler, ExecutorService workers, URI url) {
     this.server = server;
+    this.handler = handler;
     this.workers = workers;
     this.url = url;
   }
@@ -56,9 +61,16 @@ public final class HttpEndpoint {
       ScheduledExecutorService timer)
       throws IOException {
     InetSocketAddress address = new InetSocketAddress(config.listenHost(), config.listenPort());
+    // The JDK server sends a reply's headers and body in two writes; with Nagle's algorithm on,
+    // the body waits for the client's delayed ACK, about 40 ms per call. The JDK reads this
+    // property once, when the first server is created in the JVM.
+    if (System.getProperty(NO_DELAY) == null) {
+      System.setProperty(NO_DELAY, "true");
+    }
     HttpServer server;
     if (config.tls()) {
-      SSLContext tls = TlsContexts.fromPkcs12(config.tlsKeystore(), config.tlsPassword().toCharArray());
+      SSLContext tls =
+          TlsContexts.fromPkcs12(config.tlsKeystore(), config.tlsPassword().toCharArray());
       HttpsServer https = HttpsServer.create(address, 0);
       https.setHttpsConfigurator(new Configurator(tls));
       server = https;
@@ -68,13 +80,13 @@ public final class HttpEndpoint {
     ExecutorService workers =
         Executors.newFixedThreadPool(config.limits().sessions() + SPARE_WORKERS, named("shop-rpc"));
     server.setExecutor(workers);
-    server.createContext(
-        "/",
+    RpcExchangeHandler handler =
         new RpcExchangeHandler(
-            config.branch(), authenticator, codec, config.limits().requestBytes(), timer));
+            config.branch(), authenticator, codec, config.limits().requestBytes(), timer);
+    server.createContext("/", handler);
     server.start();
     int port = server.getAddress().getPort();
-    return new HttpEndpoint(server, workers, urlOf(config, port));
+    return new HttpEndpoint(server, handler, workers, urlOf(config, port));
   }
 
   /**
@@ -96,9 +108,13 @@ public final class HttpEndpoint {
   }
 
   /**
-   * Stops listening and closes every connection at once; callers wait for running calls first.
+   * Waits for the requests being handled to send their replies, then stops listening and closes
+   * every connection. Callers stop new work first.
+   *
+   * @param grace how long to wait for replies in progress
    */
-  public void stop() {
+  public void stop(Duration grace) {
+    handler.awaitIdle(grace.toMillis());
     // 0: the JDK 17 server would otherwise wait out the whole delay even when idle
     server.stop(0);
     workers.shutdown();
@@ -120,7 +136,8 @@ public final class HttpEndpoint {
       // a host name that does not resolve could not have been bound either
     }
     String shown = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create((config.tls() ? "https" : "http") + "://" + shown + ":" + port + RpcExchangeHandler.PATH);
+    return URI.create(
+        (config.tls() ? "https" : "http") + "://" + shown + ":" + port + RpcExchangeHandler.PATH);
   }
 
   /** Names threads, so that thread dumps and logs say what they belong to. */

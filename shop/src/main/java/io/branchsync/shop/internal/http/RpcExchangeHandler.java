@@ -6,12 +6,14 @@ import io.branchsync.shop.internal.auth.BranchAuthenticator;
 import io.branchsync.shop.internal.rpc.RequestTooLargeException;
 import io.branchsync.shop.internal.rpc.XmlRpcCodec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -31,13 +33,17 @@ final class RpcExchangeHandler implements HttpHandler {
   static final String MDC_BRANCH = "branch";
 
   private static final Logger LOG = LoggerFactory.getLogger(RpcExchangeHandler.class);
-  private static final String CHALLENGE = "Basic realm=\"branchsync\", charset=\"UTF-8\"";
+  private static final String DRAINED = "branchsync.drained";
+  // Bodies beyond this are cut off: reading more would let any caller occupy a worker for free.
+  private static final long DRAIN_BYTES = 4L << 20;
+  private static final String CHALLENGE = "Basic realm=\"branchsync\"";
 
   private final String branch;
   private final BranchAuthenticator authenticator;
   private final XmlRpcCodec codec;
   private final long maxRequestBytes;
   private final ScheduledExecutorService timer;
+  private final AtomicInteger active = new AtomicInteger();
 
   RpcExchangeHandler(
       int branch,
@@ -54,6 +60,7 @@ final class RpcExchangeHandler implements HttpHandler {
 
   @Override
   public void handle(HttpExchange exchange) {
+    active.incrementAndGet();
     MDC.put(MDC_BRANCH, branch);
     boolean handedToTimer = false;
     try {
@@ -63,7 +70,11 @@ final class RpcExchangeHandler implements HttpHandler {
       switch (outcome.verdict()) {
         case ACCEPTED -> serve(exchange);
         case MISSING -> unauthorized(exchange);
-        case REFUSED -> handedToTimer = refuseLater(exchange, outcome.delayMillis());
+        case REFUSED -> {
+          // read the body here, so the timer thread only writes the answer
+          drain(exchange);
+          handedToTimer = refuseLater(exchange, outcome.delayMillis());
+        }
       }
     } catch (IOException e) {
       // the client went away or sent garbage; there is nobody left to answer
@@ -76,7 +87,30 @@ final class RpcExchangeHandler implements HttpHandler {
         exchange.close();
       }
       MDC.remove(MDC_BRANCH);
+      active.decrementAndGet();
     }
+  }
+
+  /**
+   * Waits until no request is being handled, so that replies already computed reach the caller.
+   *
+   * @param millis how long to wait at most
+   * @return true if idle in time
+   */
+  boolean awaitIdle(long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (active.get() > 0) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private void serve(HttpExchange exchange) throws IOException {
@@ -147,6 +181,7 @@ final class RpcExchangeHandler implements HttpHandler {
   }
 
   private static void send(HttpExchange exchange, int status, String text) throws IOException {
+    drain(exchange);
     byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
     // the request body was not read: the connection cannot carry another request
@@ -154,6 +189,32 @@ final class RpcExchangeHandler implements HttpHandler {
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);
+    }
+  }
+
+  /**
+   * Reads and drops what is left of the request body, up to {@value #DRAIN_BYTES} bytes. A client
+   * still sending when the server closes the connection gets a reset instead of the answer; reading
+   * a bounded amount first lets an ordinary client see its 401 or 413.
+   */
+  private static void drain(HttpExchange exchange) {
+    if (exchange.getAttribute(DRAINED) != null) {
+      return;
+    }
+    exchange.setAttribute(DRAINED, Boolean.TRUE);
+    byte[] buffer = new byte[8192];
+    long left = DRAIN_BYTES;
+    try {
+      InputStream in = exchange.getRequestBody();
+      while (left > 0) {
+        int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        if (n < 0) {
+          break;
+        }
+        left -= n;
+      }
+    } catch (IOException e) {
+      // the client stopped sending; the answer may still reach it
     }
   }
 

@@ -26,14 +26,17 @@ final class TlsContexts {
     try (InputStream in = Files.newInputStream(keystore)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, password);
-      KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      KeyManagerFactory keys =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
       keys.init(store, password);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys.getKeyManagers(), null, null);
       return context;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
-          "tls.keystore: cannot load " + keystore + " as PKCS12 with the given password: "
+          "tls.keystore: cannot load "
+              + keystore
+              + " as PKCS12 with the given password: "
               + e.getMessage(),
           e);
     }

@@ -19,11 +19,10 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Dispatches the seven methods of the contract to {@link ShopService}: checks the number and
- * shape of the arguments, converts them to the protocol records, and is the one place where an
- * error becomes an XML-RPC fault with our code and a message a person can act on. Unexpected
- * errors are logged here, with the session id, and answered with a generic {@link
- * FaultCode#INTERNAL}.
+ * Dispatches the seven methods of the contract to {@link ShopService}: checks the number and shape
+ * of the arguments, converts them to the protocol records, and is the one place where an error
+ * becomes an XML-RPC fault with our code and a message a person can act on. Unexpected errors are
+ * logged here, with the session id, and answered with a generic {@link FaultCode#INTERNAL}.
  */
 public final class ShopHandlerMapping implements XmlRpcHandlerMapping {
 
@@ -50,9 +49,14 @@ public final class ShopHandlerMapping implements XmlRpcHandlerMapping {
     Method method =
         Method.fromWireName(name)
             .orElseThrow(
-                () -> XmlRpcCodec.fault(
-                    FaultCode.BAD_ARGUMENT,
-                    "method '" + printable(name) + "' is not part of the contract (" + KNOWN + ")"));
+                () ->
+                    XmlRpcCodec.fault(
+                        FaultCode.BAD_ARGUMENT,
+                        "method '"
+                            + printable(name)
+                            + "' is not part of the contract ("
+                            + KNOWN
+                            + ")"));
     return request -> invoke(method, request);
   }
 
@@ -60,7 +64,8 @@ public final class ShopHandlerMapping implements XmlRpcHandlerMapping {
     long started = System.nanoTime();
     try {
       Object result = dispatch(method, request);
-      LOG.debug("{} answered in {} ms", method.wireName(), (System.nanoTime() - started) / 1_000_000);
+      LOG.debug(
+          "{} answered in {} ms", method.wireName(), (System.nanoTime() - started) / 1_000_000);
       return result;
     } catch (Exception e) {
       ProtocolException fault = Faults.toProtocol(e);
@@ -130,8 +135,13 @@ public final class ShopHandlerMapping implements XmlRpcHandlerMapping {
     if (request.getParameterCount() != expected) {
       throw new ProtocolException(
           FaultCode.BAD_ARGUMENT,
-          method.wireName() + ": takes " + expected + " argument" + (expected == 1 ? "" : "s")
-              + ", got " + request.getParameterCount());
+          method.wireName()
+              + ": takes "
+              + expected
+              + " argument"
+              + (expected == 1 ? "" : "s")
+              + ", got "
+              + request.getParameterCount());
     }
   }
 

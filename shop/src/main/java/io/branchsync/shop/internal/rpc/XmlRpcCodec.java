@@ -25,10 +25,10 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads XML-RPC calls and writes replies with the Apache XML-RPC classes, with the extensions
- * (Java serialization, {@code <nil/>}, 64-bit ints) off and an XML parser that refuses any
- * DOCTYPE, so no entity, external or internal, is ever resolved or expanded. Every outcome,
- * including a malformed call, becomes a reply: a result or a fault with our codes.
+ * Reads XML-RPC calls and writes replies with the Apache XML-RPC classes, with the extensions (Java
+ * serialization, {@code <nil/>}, 64-bit ints) off and an XML parser that refuses any DOCTYPE, so no
+ * entity, external or internal, is ever resolved or expanded. Every outcome, including a malformed
+ * call, becomes a reply: a result or a fault with our codes.
  */
 public final class XmlRpcCodec extends XmlRpcStreamServer {
 
@@ -93,7 +93,8 @@ public final class XmlRpcCodec extends XmlRpcStreamServer {
       throw fault(FaultCode.BAD_ARGUMENT, "request: no methodName");
     }
     // not List.copyOf: a parameter may in principle be null, and that is the handler's to refuse
-    List<Object> copy = params == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(params));
+    List<Object> copy =
+        params == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(params));
     return new ParsedRequest(requestConfig, method, copy);
   }
 
@@ -126,7 +127,8 @@ public final class XmlRpcCodec extends XmlRpcStreamServer {
       if (t instanceof RequestTooLargeException tooLarge) {
         return tooLarge;
       }
-      if (t instanceof SAXException sax && sax.getException() instanceof RequestTooLargeException r) {
+      if (t instanceof SAXException sax
+          && sax.getException() instanceof RequestTooLargeException r) {
         return r;
       }
     }
@@ -134,7 +136,8 @@ public final class XmlRpcCodec extends XmlRpcStreamServer {
   }
 
   private static String shortened(SAXException e) {
-    String message = String.valueOf(e.getMessage());
+    // ProtocolException ends the detail with its own full stop
+    String message = String.valueOf(e.getMessage()).replaceAll("[.\\s]+$", "");
     return message.length() > MAX_PARSER_MESSAGE
         ? message.substring(0, MAX_PARSER_MESSAGE) + "..."
         : message;

@@ -9,7 +9,6 @@ import io.branchsync.schema.SyncException;
 import io.branchsync.schema.capture.ChangeBatch;
 import io.branchsync.schema.capture.ChangeLog;
 import io.branchsync.schema.capture.ChangeReader;
-import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.chunk.ChunkStatement;
 import io.branchsync.schema.chunk.SqlChunkWriter;
 import io.branchsync.shop.internal.db.SettingsRepository;
@@ -22,8 +21,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Serves {@code diff}: acknowledges what the office confirmed by passing a cursor back, then
- * reads the next batch of the shop's own changes and writes it as a chunk in the shop's dialect.
+ * Serves {@code diff}: acknowledges what the office confirmed by passing a cursor back, then reads
+ * the next batch of the shop's own changes and writes it as a chunk in the shop's dialect.
  *
  * <p>A repeated call with the same cursor returns the same changes and any newer ones, so a lost
  * reply loses nothing. A cursor behind one the office already passed is refused: the changes
@@ -33,6 +32,7 @@ public final class DiffService {
 
   /** Setting holding the highest cursor position the office acknowledged. */
   static final String ACKNOWLEDGED = "shop.diff.acknowledged";
+
   private static final int ROWS_PER_STATEMENT = 500;
 
   private final ShopDatabase database;
@@ -59,16 +59,14 @@ public final class DiffService {
    */
   public DiffResult diff(DiffRequest request) throws SQLException {
     DiffCursor cursor = DiffCursor.parse(request.since());
+    // before borrowing a connection: the first read of the catalog borrows one of its own
+    ChangeReader reader =
+        new ChangeReader(database.dialect(), database.catalog(), ROWS_PER_STATEMENT);
     try (Connection connection = database.connect()) {
       acknowledge(connection, cursor, request.isFirst());
-      ChangeReader reader =
-          new ChangeReader(
-              database.dialect(), SchemaCatalog.read(connection), ROWS_PER_STATEMENT);
       ChangeBatch batch =
-          reader.read(
-              connection, cursor.seq(), maxChanges, database.shopToOfficeTables(), null);
-      return new DiffResult(
-          encode(batch), new DiffCursor(batch.nextSeq()).toWire(), batch.more());
+          reader.read(connection, cursor.seq(), maxChanges, database.shopToOfficeTables(), null);
+      return new DiffResult(encode(batch), new DiffCursor(batch.nextSeq()).toWire(), batch.more());
     }
   }
 
@@ -80,15 +78,21 @@ public final class DiffService {
       if (cursor.seq() > counter) {
         throw new ProtocolException(
             FaultCode.BAD_CURSOR,
-            "diff.since: " + cursor.toWire() + " lies beyond this shop's change log, which ends"
-                + " at " + new DiffCursor(counter).toWire() + "; was the shop cleaned?");
+            "diff.since: "
+                + cursor.toWire()
+                + " lies beyond this shop's change log, which ends"
+                + " at "
+                + new DiffCursor(counter).toWire()
+                + "; was the shop cleaned?");
       }
       long acknowledged =
           SettingsRepository.get(connection, ACKNOWLEDGED).map(Long::parseLong).orElse(0L);
       if (!first && cursor.seq() < acknowledged) {
         throw new ProtocolException(
             FaultCode.BAD_CURSOR,
-            "diff.since: " + cursor.toWire() + " is older than "
+            "diff.since: "
+                + cursor.toWire()
+                + " is older than "
                 + new DiffCursor(acknowledged).toWire()
                 + ", which the office already passed back; the changes between were purged");
       }

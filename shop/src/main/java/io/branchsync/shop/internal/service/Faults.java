@@ -51,7 +51,8 @@ public final class Faults {
   private static ProtocolException fromSync(SyncException e) {
     return switch (e.code()) {
       case BAD_CHUNK -> new ProtocolException(FaultCode.SQL_SYNTAX, e.getMessage(), e);
-      case TABLE_NOT_ALLOWED -> new ProtocolException(FaultCode.TABLE_NOT_ALLOWED, e.getMessage(), e);
+      case TABLE_NOT_ALLOWED ->
+          new ProtocolException(FaultCode.TABLE_NOT_ALLOWED, e.getMessage(), e);
       case APPLY_FAILED -> new ProtocolException(FaultCode.APPLY_FAILED, e.getMessage(), e);
       case ID_RANGE_OCCUPIED ->
           new ProtocolException(FaultCode.ID_RANGE_OCCUPIED, e.getMessage(), e);

@@ -77,8 +77,11 @@ public final class SessionService {
         if (session.stagedBytes() + chunk.length > maxSessionBytes) {
           throw new ProtocolException(
               FaultCode.SESSION_TOO_LARGE,
-              "sql_create: session " + sid.value() + " would stage "
-                  + (session.stagedBytes() + chunk.length) + " bytes, the limit is "
+              "sql_create: session "
+                  + sid.value()
+                  + " would stage "
+                  + (session.stagedBytes() + chunk.length)
+                  + " bytes, the limit is "
                   + maxSessionBytes);
         }
         int statements = validator.validate(chunk);
@@ -119,8 +122,11 @@ public final class SessionService {
     try {
       FinishResult result = applier.apply(session);
       registry.finished(session, result);
-      LOG.info("Session {} applied {} statements, {} rows",
-          sid.value(), result.statements(), result.rows());
+      LOG.info(
+          "Session {} applied {} statements, {} rows",
+          sid.value(),
+          result.statements(),
+          result.rows());
       return result;
     } catch (Exception e) {
       ProtocolException fault = Faults.toProtocol(e);

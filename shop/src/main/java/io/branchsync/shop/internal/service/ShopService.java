@@ -28,8 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The seven methods of the wire contract, with typed arguments and results. Calls run side by side,
- * except {@code clean}, which waits for every other call to end and holds the others back while
- * it rebuilds the schema. Once {@link #stop()} is called, new calls are refused with {@link
+ * except {@code clean}, which waits for every other call to end and holds the others back while it
+ * rebuilds the schema. Once {@link #stop()} is called, new calls are refused with {@link
  * FaultCode#SHUTTING_DOWN}.
  */
 public final class ShopService {
@@ -45,6 +45,9 @@ public final class ShopService {
   private final long idRangeSize;
   private final ReentrantReadWriteLock schemaLock = new ReentrantReadWriteLock(true);
   private volatile boolean stopping;
+  // Flyway reads the version by scanning the classpath for migrations (~10 ms); only clean
+  // changes it while the server runs, so it is read once and kept.
+  private volatile String schemaVersion;
 
   /**
    * Creates the service.
@@ -103,18 +106,19 @@ public final class ShopService {
    * @throws Exception as mapped by {@link Faults}
    */
   public InfoResult info() throws Exception {
-    return shared(() -> {
-      long pending;
-      try (Connection connection = database.connect()) {
-        pending = ChangeLog.pending(connection);
-      }
-      return new InfoResult(
-          branch,
-          database.dialect().sqlDialect().wireName(),
-          ProtocolVersion.CURRENT,
-          database.migrator().version(),
-          pending);
-    });
+    return shared(
+        () -> {
+          long pending;
+          try (Connection connection = database.connect()) {
+            pending = ChangeLog.pending(connection);
+          }
+          return new InfoResult(
+              branch,
+              database.dialect().sqlDialect().wireName(),
+              ProtocolVersion.CURRENT,
+              schemaVersion(),
+              pending);
+        });
   }
 
   /**
@@ -124,24 +128,31 @@ public final class ShopService {
    * @throws Exception as mapped by {@link Faults}
    */
   public boolean clean() throws Exception {
-    return guarded(schemaLock.writeLock(), () -> {
-      long pending;
-      try (Connection connection = database.connect()) {
-        pending = ChangeLog.pending(connection);
-      }
-      if (pending > 0 && !cleanAllowPending) {
-        throw new ProtocolException(
-            FaultCode.PENDING_CHANGES,
-            "clean: " + pending + " changes wait to be collected with diff (clean.allow.pending"
-                + " is false)");
-      }
-      LOG.warn("Erasing and rebuilding the shop's schema on the office's request ({} changes"
-          + " not collected)", pending);
-      registry.discardAll(FaultCode.UNKNOWN_SESSION, "the shop was cleaned");
-      String version = new SchemaSetup(database, branch).apply(true);
-      LOG.info("Schema rebuilt at version {}", version);
-      return true;
-    });
+    return guarded(
+        schemaLock.writeLock(),
+        () -> {
+          long pending;
+          try (Connection connection = database.connect()) {
+            pending = ChangeLog.pending(connection);
+          }
+          if (pending > 0 && !cleanAllowPending) {
+            throw new ProtocolException(
+                FaultCode.PENDING_CHANGES,
+                "clean: "
+                    + pending
+                    + " changes wait to be collected with diff (clean.allow.pending"
+                    + " is false)");
+          }
+          LOG.warn(
+              "Erasing and rebuilding the shop's schema on the office's request ({} changes"
+                  + " not collected)",
+              pending);
+          registry.discardAll(FaultCode.UNKNOWN_SESSION, "the shop was cleaned");
+          String version = new SchemaSetup(database, branch).apply(true);
+          schemaVersion = version;
+          LOG.info("Schema rebuilt at version {}", version);
+          return true;
+        });
   }
 
   /**
@@ -163,10 +174,11 @@ public final class ShopService {
    * @throws Exception as mapped by {@link Faults}
    */
   public boolean create(SessionId sid, byte[] chunk) throws Exception {
-    return shared(() -> {
-      sessions.create(sid, chunk);
-      return true;
-    });
+    return shared(
+        () -> {
+          sessions.create(sid, chunk);
+          return true;
+        });
   }
 
   /**
@@ -188,17 +200,19 @@ public final class ShopService {
    * @throws Exception as mapped by {@link Faults}
    */
   public boolean setIdStart(IdStart start) throws Exception {
-    return shared(() -> {
-      long first = start.value();
-      if (first > Long.MAX_VALUE - idRangeSize) {
-        throw new ProtocolException(
-            FaultCode.BAD_ARGUMENT, "setidstart.id: " + first + " leaves no room for the range");
-      }
-      IdRange range = new IdRange(first, first + idRangeSize - 1);
-      assign(range);
-      LOG.info("ID range set to {}", range);
-      return true;
-    });
+    return shared(
+        () -> {
+          long first = start.value();
+          if (first > Long.MAX_VALUE - idRangeSize) {
+            throw new ProtocolException(
+                FaultCode.BAD_ARGUMENT,
+                "setidstart.id: " + first + " leaves no room for the range");
+          }
+          IdRange range = new IdRange(first, first + idRangeSize - 1);
+          assign(range);
+          LOG.info("ID range set to {}", range);
+          return true;
+        });
   }
 
   /**
@@ -210,6 +224,15 @@ public final class ShopService {
    */
   public DiffResult diff(DiffRequest request) throws Exception {
     return shared(() -> diffs.diff(request));
+  }
+
+  private String schemaVersion() {
+    String version = schemaVersion;
+    if (version == null) {
+      version = database.migrator().version();
+      schemaVersion = version;
+    }
+    return version;
   }
 
   private void assign(IdRange range) throws SQLException {

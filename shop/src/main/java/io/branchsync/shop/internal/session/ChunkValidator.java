@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Checks a chunk the moment it arrives, so that a bad one is refused before anything is staged:
- * it must be gzip, inflate within the limit to UTF-8 text, parse completely under the shop
- * dialect's strict grammar, and write only tables the policy set lets in from the office.
+ * Checks a chunk the moment it arrives, so that a bad one is refused before anything is staged: it
+ * must be gzip, inflate within the limit to UTF-8 text, parse completely under the shop dialect's
+ * strict grammar, and write only tables the policy set lets in from the office.
  */
 public final class ChunkValidator {
 
@@ -60,8 +60,14 @@ public final class ChunkValidator {
         if (!allowed.contains(table)) {
           throw new ProtocolException(
               FaultCode.TABLE_NOT_ALLOWED,
-              "line " + s.line() + ": table " + s.table() + " " + why(table)
-                  + " in: " + reader.excerpt());
+              "line "
+                  + s.line()
+                  + ": table "
+                  + s.table()
+                  + " "
+                  + why(table)
+                  + " in: "
+                  + reader.excerpt());
         }
       }
       return reader.statementCount();
@@ -76,7 +82,13 @@ public final class ChunkValidator {
   private String why(String table) {
     return policies
         .policyOf(table)
-        .map(p -> "is " + p + " in policy set " + policies.name() + ", so the office may not write it")
+        .map(
+            p ->
+                "is "
+                    + p
+                    + " in policy set "
+                    + policies.name()
+                    + ", so the office may not write it")
         .orElse("is not in policy set " + policies.name() + ", so it is never synced");
   }
 }

@@ -6,7 +6,6 @@ import io.branchsync.protocol.chunk.ChunkCodec;
 import io.branchsync.protocol.message.FinishResult;
 import io.branchsync.schema.apply.ApplyResult;
 import io.branchsync.schema.apply.ChunkApplier;
-import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.chunk.ChunkReader;
 import io.branchsync.schema.chunk.ChunkStatement;
 import io.branchsync.schema.chunk.ChunkSyntaxException;
@@ -66,8 +65,7 @@ public final class SessionApplier {
       connection.setAutoCommit(false);
       try {
         dialect.setOrigin(connection, OFFICE);
-        ChunkApplier applier =
-            new ChunkApplier(dialect, SchemaCatalog.read(connection), allowed);
+        ChunkApplier applier = new ChunkApplier(dialect, database.catalog(connection), allowed);
         ApplyResult total = ApplyResult.NONE;
         for (Path chunk : session.chunks()) {
           total = total.plus(applyChunk(connection, applier, chunk));

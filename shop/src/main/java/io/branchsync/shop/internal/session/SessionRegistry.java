@@ -15,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open insertion sessions: opening within a limit, finding one by id and locking it, closing
- * it as finished or discarded, and expiring those left idle. Ids are random positive ints, so one
+ * The open insertion sessions: opening within a limit, finding one by id and locking it, closing it
+ * as finished or discarded, and expiring those left idle. Ids are random positive ints, so one
  * office cannot guess or disturb another caller's session.
  */
 public final class SessionRegistry {
@@ -63,7 +63,8 @@ public final class SessionRegistry {
     do {
       sid = RANDOM.nextInt(Integer.MAX_VALUE - 1) + 1;
     } while (open.containsKey(sid) || closed.contains(sid));
-    StagedSession session = new StagedSession(sid, staging.createSessionDir(sid), clock.getAsLong());
+    StagedSession session =
+        new StagedSession(sid, staging.createSessionDir(sid), clock.getAsLong());
     open.put(sid, session);
     return session;
   }
@@ -188,12 +189,17 @@ public final class SessionRegistry {
   }
 
   private void discardExpired(StagedSession session) {
-    LOG.info("Session {} expired after {} s without a call; its chunks are discarded",
-        session.sid(), idleNanos / 1_000_000_000L);
+    LOG.info(
+        "Session {} expired after {} s without a call; its chunks are discarded",
+        session.sid(),
+        idleNanos / 1_000_000_000L);
     closed.discarded(
         session.sid(),
         FaultCode.UNKNOWN_SESSION,
-        "session " + session.sid() + " expired after " + idleNanos / 1_000_000_000L
+        "session "
+            + session.sid()
+            + " expired after "
+            + idleNanos / 1_000_000_000L
             + " s without a call; nothing of it was applied");
     close(session);
   }
@@ -219,7 +225,6 @@ public final class SessionRegistry {
           FaultCode.UNKNOWN_SESSION,
           method + ": session " + sid + " is already finished; open a new one with sql_prepare");
     }
-    return new ProtocolException(
-        FaultCode.UNKNOWN_SESSION, method + ": no open session " + sid);
+    return new ProtocolException(FaultCode.UNKNOWN_SESSION, method + ": no open session " + sid);
   }
 }

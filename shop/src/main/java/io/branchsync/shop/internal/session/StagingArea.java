@@ -65,7 +65,9 @@ public final class StagingArea implements AutoCloseable {
       if (lock == null) {
         channel.close();
         throw new IllegalStateException(
-            "staging directory " + dir + " is in use by another shop server; give each server"
+            "staging directory "
+                + dir
+                + " is in use by another shop server; give each server"
                 + " its own staging.dir");
       }
       StagingArea area = new StagingArea(dir, channel, lock);

@@ -1,0 +1,169 @@
+package io.branchsync.shop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchsync.protocol.FaultCode;
+import io.branchsync.shop.ShopServer;
+import io.branchsync.testkit.TestDialect;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.xmlrpc.XmlRpcException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** clean and setidstart: the two calls that change the shop's schema state. */
+class CleanAndIdRangeIT {
+
+  private static final Map<TestDialect, ShopFixture> SHOPS = new EnumMap<>(TestDialect.class);
+
+  static synchronized ShopFixture shop(TestDialect which) {
+    return SHOPS.computeIfAbsent(which, w -> ShopFixture.start(w, Map.of()));
+  }
+
+  @AfterAll
+  static void stop() {
+    SHOPS.values().forEach(ShopFixture::close);
+    SHOPS.clear();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void cleanIsRefusedWhileChangesWaitForTheOffice(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    shop.exec("INSERT INTO sale (branch_id, total) VALUES (3, 12.50)");
+    long sales = shop.count("sale");
+
+    XmlRpcException refused = shop.fault("clean");
+
+    assertEquals(FaultCode.PENDING_CHANGES.code(), refused.code);
+    assertTrue(refused.getMessage().contains("clean.allow.pending"), refused.getMessage());
+    assertEquals(sales, shop.count("sale"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void cleanErasesAndRebuildsOnceEverythingWasCollected(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    shop.exec("INSERT INTO sale (branch_id, total) VALUES (3, 1)");
+    shop.exec(
+        "DELETE FROM product WHERE id = 77",
+        "INSERT INTO product (id, sku, description, price) VALUES (77, 'P77', 'old', 1)");
+    collectEverything(shop);
+
+    assertEquals(true, shop.call("clean"));
+
+    assertEquals(0, shop.count("product"));
+    assertEquals(0, shop.count("sale"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> info = (Map<String, Object>) shop.call("info");
+    assertEquals("10", info.get("schema_version"));
+    shop.exec("INSERT INTO sale (branch_id, total) VALUES (3, 2)");
+    assertEquals(
+        1L,
+        ((Number) ((Map<?, ?>) shop.call("info")).get("pending")).longValue(),
+        "capture is installed again");
+    collectEverything(shop);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void cleanAllowPendingLetsTheOperatorEraseUncollectedChanges(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    shop.exec("INSERT INTO sale (branch_id, total) VALUES (3, 3)");
+    try (ShopServer lenient =
+        ShopServer.start(
+            shop.config(
+                Map.of(
+                    "clean.allow.pending",
+                    "true",
+                    "staging.dir",
+                    shop.dir.resolve("staging-lenient").toString())))) {
+      Object cleaned =
+          ShopFixture.client(lenient, ShopFixture.USER, ShopFixture.SECRET)
+              .execute("clean", List.of());
+      assertEquals(true, cleaned);
+    }
+    assertEquals(0, shop.count("sale"));
+    assertEquals(0, shop.count("sync_change"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void cleanDiscardsOpenSessions(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    collectEverything(shop);
+    int sid = (Integer) shop.call("sql_prepare");
+    shop.call("sql_create", sid, shop.chunk(List.of(Rows.products(500, 3))));
+
+    shop.call("clean");
+
+    assertEquals(FaultCode.UNKNOWN_SESSION.code(), shop.fault("sql_finish", sid).code);
+    assertEquals(0, shop.count("product"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void setIdStartMovesTheSequencesOfShopCreatedTablesAndRecordsTheRange(TestDialect which)
+      throws Exception {
+    ShopFixture shop = shop(which);
+    long start = 30_000_001L + (which.ordinal() * 1000L);
+    shop.exec("DELETE FROM sale WHERE id >= " + start);
+
+    assertEquals(true, shop.call("setidstart", (int) start));
+    shop.exec(
+        "INSERT INTO sale (branch_id, total) VALUES (3, 5)",
+        "INSERT INTO person (name) VALUES ('new customer')");
+
+    assertEquals(start, shop.longValue("SELECT MAX(id) FROM sale"));
+    assertEquals(start, shop.longValue("SELECT MAX(id) FROM person"));
+    assertEquals(
+        Long.toString(start),
+        shop.stringValue("SELECT value FROM sync_setting WHERE name = 'shop.id_range.first'"));
+    assertEquals(
+        Long.toString(start + 10_000_000L - 1),
+        shop.stringValue("SELECT value FROM sync_setting WHERE name = 'shop.id_range.last'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void setIdStartTakesIdsBeyondTheIntRangeAsDecimalStrings(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    assertEquals(true, shop.call("setidstart", "2500000000001"));
+    assertEquals(
+        "2500000000001",
+        shop.stringValue("SELECT value FROM sync_setting WHERE name = 'shop.id_range.first'"));
+    assertEquals(FaultCode.BAD_ARGUMENT.code(), shop.fault("setidstart", "12abc").code);
+    assertEquals(FaultCode.BAD_ARGUMENT.code(), shop.fault("setidstart", 0).code);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void setIdStartRefusesARangeThatHoldsRows(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    shop.exec(
+        "DELETE FROM sale WHERE id = 40000005",
+        "INSERT INTO sale (id, branch_id, total) VALUES (40000005, 3, 1)");
+
+    XmlRpcException refused = shop.fault("setidstart", 40_000_001);
+
+    assertEquals(FaultCode.ID_RANGE_OCCUPIED.code(), refused.code);
+    assertTrue(refused.getMessage().contains("sale"), refused.getMessage());
+  }
+
+  /** Collects and acknowledges every change, as the office does before a clean. */
+  private static void collectEverything(ShopFixture shop) throws Exception {
+    String since = "";
+    while (true) {
+      Map<?, ?> batch = (Map<?, ?>) shop.call("diff", since);
+      boolean empty = ((byte[]) batch.get("data")).length == 0;
+      since = (String) batch.get("next");
+      if (empty && !(Boolean) batch.get("more")) {
+        shop.call("diff", since);
+        return;
+      }
+    }
+  }
+}

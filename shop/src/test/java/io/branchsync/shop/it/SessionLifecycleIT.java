@@ -1,0 +1,106 @@
+package io.branchsync.shop.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchsync.protocol.FaultCode;
+import io.branchsync.schema.chunk.Upsert;
+import io.branchsync.testkit.TestDialect;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.xmlrpc.XmlRpcException;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Sessions across idle time, a server stopped mid-session, and a stop during sql_finish. */
+class SessionLifecycleIT {
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void serverStoppedBetweenCreateAndFinishLeavesTheDatabaseUnchanged(TestDialect which)
+      throws Exception {
+    try (ShopFixture shop = ShopFixture.start(which, Map.of())) {
+      long before = shop.count("product");
+      int sid = (Integer) shop.call("sql_prepare");
+      shop.call("sql_create", sid, shop.chunk(List.of(Rows.products(1, 50))));
+
+      shop.restart();
+
+      assertEquals(before, shop.count("product"));
+      assertEquals(List.of(), stagedFiles(shop.dir.resolve("staging")), "staging was emptied");
+      assertEquals(FaultCode.UNKNOWN_SESSION.code(), shop.fault("sql_finish", sid).code);
+      int fresh = (Integer) shop.call("sql_prepare");
+      shop.call("sql_create", fresh, shop.chunk(List.of(Rows.products(1, 50))));
+      assertEquals(50, ((Map<?, ?>) shop.call("sql_finish", fresh)).get("rows"));
+      assertEquals(before + 50, shop.count("product"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void stoppingDuringFinishLetsItCommitOrRollBackWhole(TestDialect which) throws Exception {
+    try (ShopFixture shop = ShopFixture.start(which, Map.of())) {
+      int rows = 0;
+      int sid = (Integer) shop.call("sql_prepare");
+      for (int part = 0; part < 16; part++) {
+        Upsert products = Rows.products(100_000 + part * 5000L, 5000);
+        shop.call("sql_create", sid, shop.chunk(List.of(products)));
+        rows += products.rowCount();
+      }
+      CompletableFuture<Object> finish =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return shop.call("sql_finish", sid);
+                } catch (XmlRpcException e) {
+                  return e;
+                }
+              });
+      Thread.sleep(150);
+
+      long started = System.nanoTime();
+      shop.server().close();
+      long closeMillis = (System.nanoTime() - started) / 1_000_000;
+
+      Object outcome = finish.get(60, TimeUnit.SECONDS);
+      long landed = shop.count("product");
+      if (outcome instanceof Map<?, ?> result) {
+        assertEquals(rows, result.get("rows"));
+        assertEquals(rows, landed, "a finish that answered committed everything");
+        System.out.println("close waited " + closeMillis + " ms for the running finish");
+      } else {
+        assertTrue(landed == 0 || landed == rows, "all or nothing, got " + landed);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void idleSessionsExpire(TestDialect which) throws Exception {
+    try (ShopFixture shop = ShopFixture.start(which, Map.of("limit.session.idle.seconds", "1"))) {
+      int sid = (Integer) shop.call("sql_prepare");
+      shop.call("sql_create", sid, shop.chunk(List.of(Rows.products(1, 2))));
+
+      Thread.sleep(2_500);
+
+      XmlRpcException expired = shop.fault("sql_finish", sid);
+      assertEquals(FaultCode.UNKNOWN_SESSION.code(), expired.code);
+      assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
+      assertEquals(0, shop.count("product"));
+    }
+  }
+
+  private static List<Path> stagedFiles(Path staging) throws Exception {
+    try (Stream<Path> files = Files.walk(staging)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> !p.getFileName().toString().equals(".lock"))
+          .toList();
+    }
+  }
+}
