@@ -15,7 +15,9 @@ CREATE TABLE sync_change (
     txid        BIGINT,
     changed_at  DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
-CREATE UNIQUE INDEX sync_change_seq ON sync_change (seq);
+-- Not unique: a unique index makes InnoDB take gap locks for duplicate checks that can
+-- deadlock the reader stamping rows against writers logging new ones.
+CREATE INDEX sync_change_seq ON sync_change (seq);
 -- MySQL has no partial index; the seq index serves "seq IS NULL" lookups.
 
 CREATE INDEX sync_change_row ON sync_change (table_name, pk1);

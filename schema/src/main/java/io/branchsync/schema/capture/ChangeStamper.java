@@ -19,21 +19,41 @@ import java.util.List;
  */
 public final class ChangeStamper {
   private static final int ROUND_LIMIT = 100_000;
+  private static final int ATTEMPTS = 3;
 
   /** Stamps every committed, unstamped change; runs and commits its own transactions. */
   public void stampAll(Connection connection) {
     try {
       boolean autoCommit = connection.getAutoCommit();
+      int isolation = connection.getTransactionIsolation();
       connection.setAutoCommit(false);
+      // Read committed: each statement sees the latest commits and InnoDB takes no gap locks,
+      // so stamping never waits for, or deadlocks with, writers logging new changes.
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       try {
-        while (stampRound(connection) == ROUND_LIMIT) {
+        while (stampRoundRetrying(connection) == ROUND_LIMIT) {
           // a large backlog is stamped in several bounded transactions
         }
       } finally {
+        connection.setTransactionIsolation(isolation);
         connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("ordering the change log", e);
+    }
+  }
+
+  /** A round chosen as a deadlock victim changed nothing; it is simply run again. */
+  private int stampRoundRetrying(Connection connection) throws SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return stampRound(connection);
+      } catch (SQLException e) {
+        boolean deadlock = "40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState());
+        if (!deadlock || attempt == ATTEMPTS) {
+          throw e;
+        }
+      }
     }
   }
 
