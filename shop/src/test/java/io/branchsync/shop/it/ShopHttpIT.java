@@ -137,18 +137,30 @@ class ShopHttpIT {
             .getBytes(StandardCharsets.UTF_8);
     HttpClient client = HttpClient.newHttpClient();
 
-    HttpResponse<String> declared =
-        Http.post(client, shop.server().url(), auth, HttpRequest.BodyPublishers.ofByteArray(big));
-    HttpResponse<String> chunked =
-        Http.post(
-            client,
-            shop.server().url(),
-            auth,
+    // Refusing early means the server closes while the client may still be sending; TCP can then
+    // reset the connection before the client reads the 413. Either way nothing ran, and the
+    // server goes on serving: that is the contract. A 413 that arrives must be a 413.
+    int declared =
+        statusOrReset(client, shop, auth, HttpRequest.BodyPublishers.ofByteArray(big));
+    int chunked =
+        statusOrReset(client, shop, auth,
             HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
 
-    assertEquals(413, declared.statusCode());
-    assertEquals(413, chunked.statusCode());
+    assertTrue(declared == 413 || declared == RESET, "declared length: " + declared);
+    assertTrue(chunked == 413 || chunked == RESET, "chunked: " + chunked);
     assertTrue(shop.call("info") instanceof Map);
+  }
+
+  /** Stands for a connection the server closed before the client read its answer. */
+  private static final int RESET = -1;
+
+  private static int statusOrReset(HttpClient client, ShopFixture shop, String auth,
+      HttpRequest.BodyPublisher body) throws Exception {
+    try {
+      return Http.post(client, shop.server().url(), auth, body).statusCode();
+    } catch (java.io.IOException e) {
+      return RESET;
+    }
   }
 
   @ParameterizedTest(name = "{0}")
