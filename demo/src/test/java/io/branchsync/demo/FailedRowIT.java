@@ -77,4 +77,47 @@ class FailedRowIT {
           .filter(r -> r.id() == row.id()).findFirst().orElseThrow().status());
     }
   }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void rowTheShopRefusesIsRecordedAndCanBeSkipped(TestDialect shopDialect) throws Exception {
+    try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
+      ChainShop shop = chain.addShop(1, shopDialect);
+      long dear;
+      long cheap;
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        dear = RetailActions.addProduct(office, "P-1", "Watch", new java.math.BigDecimal("10.00"));
+        cheap = RetailActions.addProduct(office, "P-2", "Pen", new java.math.BigDecimal("1.00"));
+      }
+      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> { });
+      try (Connection c = shop.connect(); Statement s = c.createStatement()) {
+        s.execute("ALTER TABLE product ADD CONSTRAINT shop_price_cap CHECK (price < 100)");
+      }
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        RetailActions.changePrice(office, dear, new java.math.BigDecimal("500.00"));
+      }
+      BranchSyncer syncer = new BranchSyncer(chain.office());
+      SyncOutcome refused = syncer.sync(chain.office().branches().require(1));
+      assertFalse(refused.ok());
+      assertTrue(refused.error().contains("APPLY_FAILED"), refused.error());
+      FailedRow row = chain.office().failedRows().list(true).get(0);
+      assertEquals("push", row.direction());
+      assertEquals("product", row.table());
+      assertEquals(Long.toString(dear), row.key());
+
+      chain.office().failedRows().decide(row.id(), true);
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        RetailActions.changePrice(office, cheap, new java.math.BigDecimal("2.00"));
+      }
+      SyncOutcome skipped = syncer.sync(chain.office().branches().require(1));
+      assertTrue(skipped.ok(), skipped.toString());
+      try (Connection c = shop.connect(); Statement s = c.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT price FROM product ORDER BY id")) {
+        rs.next();
+        assertEquals(0, new java.math.BigDecimal("10.00").compareTo(rs.getBigDecimal(1)));
+        rs.next();
+        assertEquals(0, new java.math.BigDecimal("2.00").compareTo(rs.getBigDecimal(1)));
+      }
+    }
+  }
 }

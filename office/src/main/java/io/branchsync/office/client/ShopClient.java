@@ -120,7 +120,10 @@ public final class ShopClient {
     }
     FaultCode fault = FaultCode.lookup(e.code).orElse(null);
     String name = fault == null ? "fault " + e.code : fault.name() + " (" + e.code + ")";
-    return new ShopCallException(ErrorCode.SHOP_FAULT, call + name + ": " + e.getMessage(), fault, e);
+    String message = String.valueOf(e.getMessage());
+    // Our shops already start the fault text with its name and code; other servers may not.
+    String text = message.startsWith(name) ? message : name + ": " + message;
+    return new ShopCallException(ErrorCode.SHOP_FAULT, call + text, fault, e);
   }
 
   private static boolean isNetwork(Throwable e) {
