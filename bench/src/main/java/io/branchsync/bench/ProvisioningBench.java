@@ -49,6 +49,10 @@ final class ProvisioningBench {
         jdbcRate.add(jdbcLoad(chain.office(), peer, rows));
       }
     }
+    table.addProfile("Where provisioning's time goes, " + Labels.of(dialect) + " shop (one run,"
+        + " steps timed apart)", new ProvisioningProfile().run(chain, shop, dialect));
+    // the profile cleaned the shop without giving it its ID range: provision it properly again
+    new Provisioner(chain.office()).provision(branch, n -> { });
     String name = "Provisioning: clean + full push of " + Labels.count(rows) + " rows to a "
         + Labels.of(dialect) + " shop";
     table.add(new ResultRow(name, "rows/s", ours, DumpRestore.describe(dialect), dumpRate,

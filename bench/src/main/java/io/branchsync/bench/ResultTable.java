@@ -1,12 +1,15 @@
 package io.branchsync.bench;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The rows a benchmark run produced, rendered as a Markdown table. */
 public final class ResultTable {
   private final List<ResultRow> rows = new ArrayList<>();
+  private final Map<String, Map<String, Double>> profiles = new LinkedHashMap<>();
 
   public synchronized void add(ResultRow row) {
     rows.add(row);
@@ -16,9 +19,24 @@ public final class ResultTable {
     return List.copyOf(rows);
   }
 
-  /** The row with this name, if the run produced one. */
-  public synchronized ResultRow find(String name) {
-    return rows.stream().filter(r -> r.name().equals(name)).findFirst().orElse(null);
+  /** Adds a breakdown of one run into timed steps, printed after the table. */
+  public synchronized void addProfile(String title, Map<String, Double> millisPerStep) {
+    profiles.put(title, new LinkedHashMap<>(millisPerStep));
+  }
+
+  public synchronized Map<String, Map<String, Double>> profiles() {
+    return new LinkedHashMap<>(profiles);
+  }
+
+  /** The breakdowns as Markdown tables, one per title. */
+  public String profilesToMarkdown() {
+    StringBuilder out = new StringBuilder();
+    profiles().forEach((title, steps) -> {
+      out.append("\n").append(title).append(":\n\n| step | ms |\n| --- | ---: |\n");
+      steps.forEach((step, ms) -> out.append("| ").append(cell(step)).append(" | ")
+          .append(number(ms)).append(" |\n"));
+    });
+    return out.toString();
   }
 
   /** A GitHub-flavoured Markdown table, one line per row. */

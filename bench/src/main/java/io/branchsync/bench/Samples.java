@@ -8,14 +8,6 @@ import java.util.List;
 public final class Samples {
   private final List<Double> values = new ArrayList<>();
 
-  public static Samples of(double... values) {
-    Samples samples = new Samples();
-    for (double value : values) {
-      samples.add(value);
-    }
-    return samples;
-  }
-
   public Samples add(double value) {
     values.add(value);
     return this;
