@@ -88,9 +88,15 @@ public final class Provisioner {
 
   private SendOutcome sendTables(ShopClient client, SqlDialect shopDialect, PolicySet policies,
       LongConsumer rowsSent) {
+    try (ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
+        office.config().intValue(OfficeKey.CHUNK_BYTES))) {
+      return sendTables(sender, shopDialect, policies, rowsSent);
+    }
+  }
+
+  private SendOutcome sendTables(ChunkSender sender, SqlDialect shopDialect, PolicySet policies,
+      LongConsumer rowsSent) {
     SchemaCatalog catalog = office.catalog();
-    ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
-        office.config().intValue(OfficeKey.CHUNK_BYTES));
     // COPY needs the tables empty, which clean guarantees; it is PostgreSQL's fast path, and
     // its blocks may be as long as a statement may be.
     boolean copy = shopDialect == SqlDialect.POSTGRESQL;

@@ -39,7 +39,8 @@ final class Pusher {
   }
 
   /** Returns the rows sent per table; the shop applied them all or the push failed. */
-  Map<String, Long> push(Branch branch, ShopClient client, SqlDialect shopDialect, PolicySet policies) {
+  Map<String, Long> push(
+      Branch branch, ShopClient client, SqlDialect shopDialect, PolicySet policies) {
     long cursor = office.states().find(branch.id()).orElseThrow().pushCursor();
     Set<String> tables = new HashSet<>(policies.tables(Policy::pushedOnSync));
     int rowsPerStatement = office.config().intValue(OfficeKey.ROWS_PER_STATEMENT);
@@ -54,18 +55,7 @@ final class Pusher {
         throw SyncException.fromSql("reading office changes", e);
       }
       if (!batch.isEmpty()) {
-        ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
-            office.config().intValue(OfficeKey.CHUNK_BYTES));
-        Set<String> skip = office.failedRows().toSkip(branch.id(), DIRECTION);
-        for (ChunkStatement statement : batch.statements()) {
-          ChunkStatement kept =
-              RowKeys.without(statement, key -> skip.contains(statement.table() + "|" + key));
-          if (kept != null) {
-            sender.add(kept);
-            rows.merge(kept.table(), (long) kept.rowCount(), Long::sum);
-          }
-        }
-        finish(branch, sender);
+        send(branch, client, shopDialect, batch, rows);
       }
       if (batch.nextSeq() != cursor) {
         saveCursor(branch, batch.nextSeq());
@@ -74,6 +64,24 @@ final class Pusher {
       if (!batch.more()) {
         return rows;
       }
+    }
+  }
+
+  /** One session per batch: the shop applies it whole or not at all. */
+  private void send(Branch branch, ShopClient client, SqlDialect shopDialect, ChangeBatch batch,
+      Map<String, Long> rows) {
+    Set<String> skip = office.failedRows().toSkip(branch.id(), DIRECTION);
+    try (ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
+        office.config().intValue(OfficeKey.CHUNK_BYTES))) {
+      for (ChunkStatement statement : batch.statements()) {
+        ChunkStatement kept =
+            RowKeys.without(statement, key -> skip.contains(statement.table() + "|" + key));
+        if (kept != null) {
+          sender.add(kept);
+          rows.merge(kept.table(), (long) kept.rowCount(), Long::sum);
+        }
+      }
+      finish(branch, sender);
     }
   }
 
