@@ -33,6 +33,10 @@ public final class OfficeConfig {
     if (intValue(OfficeKey.ROWS_PER_STATEMENT) > 10_000) {
       throw bad(OfficeKey.ROWS_PER_STATEMENT, "must be at most 10000");
     }
+    int level = intValue(OfficeKey.CHUNK_GZIP_LEVEL);
+    if (level < 1 || level > 9) {
+      throw bad(OfficeKey.CHUNK_GZIP_LEVEL, "must be 1 to 9");
+    }
     intValue(OfficeKey.CONNECT_TIMEOUT_MS);
     intValue(OfficeKey.READ_TIMEOUT_MS);
     intValue(OfficeKey.RETRIES);

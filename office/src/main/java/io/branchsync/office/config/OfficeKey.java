@@ -11,6 +11,8 @@ public enum OfficeKey {
       "comma-separated Flyway locations of the application schema; {dialect} is postgresql or mysql"),
   SYNC_THREADS("sync.threads", "4", "branches synced at once"),
   CHUNK_BYTES("chunk.bytes", "4194304", "uncompressed SQL bytes per chunk sent to a shop"),
+  CHUNK_GZIP_LEVEL("chunk.gzip.level", "6",
+      "gzip level of chunks: 1 fastest (fast links), 9 smallest (slow links)"),
   BATCH_CHANGES("batch.changes", "5000", "change-log rows per pushed session"),
   ROWS_PER_STATEMENT("rows.per.statement", "1000", "rows per multi-row statement in a chunk"),
   CONNECT_TIMEOUT_MS("client.connect.timeout.ms", "5000", "time to open a connection to a shop"),

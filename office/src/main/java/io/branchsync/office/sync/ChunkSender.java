@@ -25,18 +25,21 @@ final class ChunkSender implements AutoCloseable {
   private final ShopClient client;
   private final SqlChunkWriter writer;
   private final long chunkBytes;
+  private final int gzipLevel;
   private final ExecutorService sending;
-  private ChunkEncoder encoder = ChunkEncoder.inMemory();
+  private ChunkEncoder encoder;
   private Future<?> inFlight;
   private int sid;
   private long statements;
   private long rows;
   private long chunks;
 
-  ChunkSender(ShopClient client, SqlChunkWriter writer, long chunkBytes) {
+  ChunkSender(ShopClient client, SqlChunkWriter writer, long chunkBytes, int gzipLevel) {
     this.client = client;
     this.writer = writer;
     this.chunkBytes = chunkBytes;
+    this.gzipLevel = gzipLevel;
+    this.encoder = ChunkEncoder.inMemory(gzipLevel);
     Map<String, String> logContext = MDC.getCopyOfContextMap();
     this.sending = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(() -> {
@@ -87,7 +90,7 @@ final class ChunkSender implements AutoCloseable {
       throw new SyncException(ErrorCode.INTERNAL, "compressing a chunk: " + e.getMessage(), e);
     }
     byte[] chunk = encoder.toByteArray();
-    encoder = ChunkEncoder.inMemory();
+    encoder = ChunkEncoder.inMemory(gzipLevel);
     // Chunks must reach the shop in order: the previous one is staged before the next goes.
     awaitInFlight();
     if (sid == 0) {

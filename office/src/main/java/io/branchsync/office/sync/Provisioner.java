@@ -89,7 +89,8 @@ public final class Provisioner {
   private SendOutcome sendTables(ShopClient client, SqlDialect shopDialect, PolicySet policies,
       LongConsumer rowsSent) {
     try (ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
-        office.config().intValue(OfficeKey.CHUNK_BYTES))) {
+        office.config().intValue(OfficeKey.CHUNK_BYTES),
+        office.config().intValue(OfficeKey.CHUNK_GZIP_LEVEL))) {
       return sendTables(sender, shopDialect, policies, rowsSent);
     }
   }

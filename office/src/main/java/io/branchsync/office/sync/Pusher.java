@@ -72,7 +72,8 @@ final class Pusher {
       Map<String, Long> rows) {
     Set<String> skip = office.failedRows().toSkip(branch.id(), DIRECTION);
     try (ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
-        office.config().intValue(OfficeKey.CHUNK_BYTES))) {
+        office.config().intValue(OfficeKey.CHUNK_BYTES),
+        office.config().intValue(OfficeKey.CHUNK_GZIP_LEVEL))) {
       for (ChunkStatement statement : batch.statements()) {
         ChunkStatement kept =
             RowKeys.without(statement, key -> skip.contains(statement.table() + "|" + key));

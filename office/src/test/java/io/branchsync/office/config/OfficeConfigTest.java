@@ -42,6 +42,8 @@ class OfficeConfigTest {
     assertTrue(message(Map.of("db.url", "jdbc:x", "rows.per.statement", "20000"))
         .contains("rows.per.statement"));
     assertTrue(message(Map.of("db.url", "jdbc:x", "no.such.key", "1")).contains("no.such.key"));
+    assertTrue(message(Map.of("db.url", "jdbc:x", "chunk.gzip.level", "0"))
+        .contains("chunk.gzip.level"));
   }
 
   private static String message(Map<String, String> values) {

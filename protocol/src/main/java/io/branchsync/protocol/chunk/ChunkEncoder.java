@@ -28,16 +28,19 @@ public final class ChunkEncoder extends Writer {
 
   private static final int BUFFER_BYTES = 8192;
 
+  /** The gzip level used unless one is given: gzip's own default. */
+  public static final int DEFAULT_LEVEL = 6;
+
   private final ByteArrayOutputStream memory;
   private final Writer text;
   private long uncompressedBytes;
   private boolean closed;
 
-  private ChunkEncoder(OutputStream sink, ByteArrayOutputStream memory) {
+  private ChunkEncoder(OutputStream sink, ByteArrayOutputStream memory, int level) {
     this.memory = memory;
     this.text =
         new OutputStreamWriter(
-            new LazyGzipStream(sink),
+            new LazyGzipStream(sink, level),
             StandardCharsets.UTF_8
                 .newEncoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
@@ -51,7 +54,7 @@ public final class ChunkEncoder extends Writer {
    * @return a new encoder
    */
   public static ChunkEncoder to(OutputStream sink) {
-    return new ChunkEncoder(Objects.requireNonNull(sink, "sink"), null);
+    return new ChunkEncoder(Objects.requireNonNull(sink, "sink"), null, DEFAULT_LEVEL);
   }
 
   /**
@@ -60,8 +63,23 @@ public final class ChunkEncoder extends Writer {
    * @return a new encoder
    */
   public static ChunkEncoder inMemory() {
+    return inMemory(DEFAULT_LEVEL);
+  }
+
+  /**
+   * Creates an in-memory encoder compressing at a given level: 1 is fastest (for a fast link,
+   * where compressing costs more time than it saves), 9 smallest (for a slow one).
+   *
+   * @param level the gzip level, 1 to 9
+   * @return a new encoder
+   * @throws IllegalArgumentException for a level outside 1 to 9
+   */
+  public static ChunkEncoder inMemory(int level) {
+    if (level < 1 || level > 9) {
+      throw new IllegalArgumentException("gzip level must be 1 to 9, got " + level);
+    }
     ByteArrayOutputStream memory = new ByteArrayOutputStream();
-    return new ChunkEncoder(memory, memory);
+    return new ChunkEncoder(memory, memory, level);
   }
 
   /**
@@ -147,9 +165,11 @@ public final class ChunkEncoder extends Writer {
    */
   private static final class LazyGzipStream extends OutputStream {
     private final OutputStream sink;
+    private final int level;
     private OutputStream gzip;
 
-    LazyGzipStream(OutputStream sink) {
+    LazyGzipStream(OutputStream sink, int level) {
+      this.level = level;
       this.sink = sink;
     }
 
@@ -181,6 +201,7 @@ public final class ChunkEncoder extends Writer {
         // A fixed time makes equal text give equal bytes, which keeps re-sent chunks identical.
         parameters.setModificationTime(0);
         parameters.setBufferSize(BUFFER_BYTES);
+        parameters.setCompressionLevel(level);
         gzip = new GzipCompressorOutputStream(sink, parameters);
       }
       return gzip;

@@ -146,4 +146,28 @@ class ChunkEncoderTest {
       closed = true;
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void fasterLevelsStillDecodeToTheSameTextAndBadLevelsAreRefused() throws Exception {
+    String sql = "INSERT INTO \"t\" (\"id\") VALUES (1);\n".repeat(20_000);
+    byte[] fast;
+    byte[] small;
+    try (ChunkEncoder encoder = ChunkEncoder.inMemory(1)) {
+      encoder.write(sql);
+      encoder.close();
+      fast = encoder.toByteArray();
+    }
+    try (ChunkEncoder encoder = ChunkEncoder.inMemory(9)) {
+      encoder.write(sql);
+      encoder.close();
+      small = encoder.toByteArray();
+    }
+    org.junit.jupiter.api.Assertions.assertEquals(sql, ChunkCodec.decodeToString(fast, 1L << 30));
+    org.junit.jupiter.api.Assertions.assertEquals(sql, ChunkCodec.decodeToString(small, 1L << 30));
+    org.junit.jupiter.api.Assertions.assertTrue(small.length <= fast.length);
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> ChunkEncoder.inMemory(0));
+    org.junit.jupiter.api.Assertions.assertThrows(
+        IllegalArgumentException.class, () -> ChunkEncoder.inMemory(10));
+  }
 }
