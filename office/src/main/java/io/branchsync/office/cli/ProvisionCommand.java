@@ -30,8 +30,9 @@ final class ProvisionCommand implements Callable<Integer> {
         result = provisioner.provision(branch, progress::step);
       }
       System.out.printf("branch %d provisioned: %d rows in %d chunks, %d applied, IDs from %d,"
-          + " %.1f s%n", id, result.rowsSent(), result.chunks(), result.rowsApplied(),
-          result.idStart(), result.millis() / 1000.0);
+          + " %.1f s%s%n", id, result.rowsSent(), result.chunks(), result.rowsApplied(),
+          result.idStart(), result.millis() / 1000.0, result.collectedFirst() > 0
+              ? " (collected " + result.collectedFirst() + " pending rows first)" : "");
       return 0;
     }
   }

@@ -31,7 +31,6 @@ final class ChunkSender implements AutoCloseable {
   private Future<?> inFlight;
   private int sid;
   private long statements;
-  private long rows;
   private long chunks;
 
   ChunkSender(ShopClient client, SqlChunkWriter writer, long chunkBytes, int gzipLevel) {
@@ -56,14 +55,9 @@ final class ChunkSender implements AutoCloseable {
   void add(ChunkStatement statement) {
     writer.write(statement, encoder);
     statements++;
-    rows += statement.rowCount();
     if (encoder.uncompressedBytes() >= chunkBytes) {
       flush();
     }
-  }
-
-  long rowsQueued() {
-    return rows;
   }
 
   long chunksSent() {
