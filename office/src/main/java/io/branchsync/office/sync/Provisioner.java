@@ -62,7 +62,6 @@ public final class Provisioner {
     long started = System.nanoTime();
     PolicySet policies = office.policySet(branch.policySet());
     Optional<SyncState> before = office.states().find(branch.id());
-    long idStart = idStart(branch, policies, before.isPresent());
     ShopClient client = office.client(branch);
     InfoResult info = client.info();
     SqlDialect shopDialect = SqlDialect.fromWire(info.dialect());
@@ -75,6 +74,9 @@ public final class Provisioner {
           info.pending());
       collected = new Puller(office).pull(branch, client, shopDialect, policies).rows();
     }
+    // After collecting: the shop's own rows now at the office count as used keys. Before clean:
+    // a refused range must leave the shop as it was.
+    long idStart = idStart(branch, policies, before.isPresent() || collected > 0);
     client.clean();
     long pushCursor = stampedCursor();
     SendOutcome sent = sendTables(client, shopDialect, policies, rowsSent);

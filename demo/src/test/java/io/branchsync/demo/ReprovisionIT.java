@@ -1,0 +1,70 @@
+package io.branchsync.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchsync.demo.RetailActions.Line;
+import io.branchsync.office.sync.ProvisionResult;
+import io.branchsync.office.sync.Provisioner;
+import io.branchsync.schema.ErrorCode;
+import io.branchsync.schema.SyncException;
+import io.branchsync.testkit.TestDialect;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Provisioning a shop again: its uncollected sales are collected first, its keys carry on. */
+class ReprovisionIT {
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void pendingSalesAreCollectedFirstAndNewKeysFollowTheLastUsed(TestDialect dialect)
+      throws Exception {
+    try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
+      ChainShop shop = chain.addShop(1, dialect);
+      long product;
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        product = RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("2.50"));
+      }
+      Provisioner provisioner = new Provisioner(chain.office());
+      provisioner.provision(chain.office().branches().require(1), rows -> { });
+      long firstSale;
+      try (Connection c = shop.connect()) {
+        firstSale = RetailActions.sell(c, 1, null,
+            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+      }
+
+      ProvisionResult again = provisioner.provision(chain.office().branches().require(1), rows -> { });
+      assertEquals(3, again.collectedFirst(), "sale, item and payment collected before clean");
+      assertEquals(firstSale + 1, again.idStart());
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        assertEquals(List.of(firstSale), RetailActions.ids(office, "sale"));
+      }
+      try (Connection c = shop.connect()) {
+        assertEquals(List.of(), RetailActions.ids(c, "sale"), "the shop starts clean");
+        long next = RetailActions.sell(c, 1, null,
+            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "card");
+        assertTrue(next > firstSale, "keys carry on after the last used: " + next);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void aNewBranchWhoseRangeAlreadyHoldsOfficeRowsIsRefused(TestDialect dialect) throws Exception {
+    try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
+      chain.addShop(1, dialect);
+      try (Connection office = chain.office().dataSource().getConnection();
+          var s = office.prepareStatement("INSERT INTO person (id, name) VALUES (10000005, 'x')")) {
+        s.executeUpdate();
+      }
+      SyncException refused = assertThrows(SyncException.class, () -> new Provisioner(
+          chain.office()).provision(chain.office().branches().require(1), rows -> { }));
+      assertEquals(ErrorCode.ID_RANGE_OCCUPIED, refused.code());
+      assertTrue(refused.getMessage().contains("10000005"), refused.getMessage());
+    }
+  }
+}
