@@ -64,7 +64,7 @@ final class ProvisioningProfile {
     step("office: write SQL text and gzip it (gzip alone = this - the line above)", started);
     started = System.nanoTime();
     parseAll(chunks, shopDialect);
-    step("shop: inflate and parse the chunks once (it does so on arrival and again to apply)",
+    step("shop: inflate and parse the chunks (part of sql_create below)",
         started);
     started = System.nanoTime();
     client.clean();
@@ -72,11 +72,11 @@ final class ProvisioningProfile {
     started = System.nanoTime();
     int sid = client.prepare();
     chunks.forEach(chunk -> client.create(sid, chunk));
-    step("sql_create of " + chunks.size() + " chunks (XML-RPC, HTTP, inflate, parse, stage)",
+    step("sql_create of " + chunks.size() + " chunks (XML-RPC, HTTP, inflate, parse, check, apply)",
         started);
     started = System.nanoTime();
     client.finish(sid);
-    step("sql_finish (inflate, parse, re-encode, load in one transaction)", started);
+    step("sql_finish (commit)", started);
     return millis;
   }
 

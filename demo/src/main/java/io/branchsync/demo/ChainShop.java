@@ -61,7 +61,7 @@ public final class ChainShop implements AutoCloseable {
     return server;
   }
 
-  /** Stops the server as a shutdown would: staged sessions are discarded. */
+  /** Stops the server as a shutdown would: open sessions are rolled back. */
   public void stop() {
     if (server != null) {
       server.close();

@@ -43,10 +43,6 @@ final class ConfigReader {
           ShopProperty.LISTEN, "must be host:port, such as 127.0.0.1:8743 or [::1]:8743");
     }
     String host = listen.group(1).replace("[", "").replace("]", "");
-    Path staging = path(ShopProperty.STAGING_DIR);
-    if (staging == null) {
-      staging = Path.of(System.getProperty("java.io.tmpdir"), "branchsync-shop-" + branch);
-    }
     return new ShopConfig(
         branch,
         host,
@@ -61,7 +57,6 @@ final class ConfigReader {
         path(ShopProperty.TLS_KEYSTORE),
         tlsPassword(),
         bool(ShopProperty.HTTP_PLAIN),
-        staging,
         bool(ShopProperty.CLEAN_ALLOW_PENDING),
         size(ShopProperty.ID_RANGE_SIZE),
         limits());

@@ -27,14 +27,13 @@ import java.util.Properties;
  * @param dbUrl JDBC URL of the shop's database
  * @param dbUser database user, possibly empty
  * @param dbPassword database password, possibly empty; masked in {@code toString}
- * @param dbPoolSize most pooled connections
+ * @param dbPoolSize pooled connections besides the one each open insertion session holds
  * @param policySet name of a built-in policy set or path of a policy file
  * @param schemaLocations Flyway locations of the application schema
  * @param secretFile file holding the branch secret's hash, or null when not serving
  * @param tlsKeystore PKCS12 keystore for HTTPS, or null for plain HTTP
  * @param tlsPassword keystore password, empty when none; masked in {@code toString}
  * @param httpPlain whether plain HTTP is allowed when no keystore is set
- * @param stagingDir where insertion sessions stage their chunks
  * @param cleanAllowPending whether {@code clean} may erase uncollected changes
  * @param idRangeSize ids in the range {@code setidstart} assigns
  * @param limits bounds on requests, chunks and sessions
@@ -53,7 +52,6 @@ public record ShopConfig(
     Path tlsKeystore,
     String tlsPassword,
     boolean httpPlain,
-    Path stagingDir,
     boolean cleanAllowPending,
     long idRangeSize,
     ShopLimits limits) {
@@ -85,7 +83,7 @@ public record ShopConfig(
     dbUser = Objects.requireNonNullElse(dbUser, "");
     dbPassword = Objects.requireNonNullElse(dbPassword, "");
     if (dbPoolSize < 2) {
-      // one connection for a long sql_finish, at least one more for info and diff meanwhile
+      // a diff and an info or clean at the same time; sessions hold connections on top
       throw new ShopConfigException(
           ShopProperty.DB_POOL_SIZE, "must be 2 or more, got " + dbPoolSize);
     }
@@ -97,7 +95,6 @@ public record ShopConfig(
       throw new ShopConfigException(ShopProperty.SCHEMA_LOCATIONS, "must name a location");
     }
     tlsPassword = Objects.requireNonNullElse(tlsPassword, "");
-    Objects.requireNonNull(stagingDir, ShopProperty.STAGING_DIR.key());
     if (idRangeSize < 1) {
       throw new ShopConfigException(
           ShopProperty.ID_RANGE_SIZE, "must be 1 or more, got " + idRangeSize);
@@ -206,8 +203,6 @@ public record ShopConfig(
         + (tlsPassword.isEmpty() ? "" : MASK)
         + ", http.plain="
         + httpPlain
-        + ", staging.dir="
-        + stagingDir
         + ", clean.allow.pending="
         + cleanAllowPending
         + ", id.range.size="

@@ -4,12 +4,12 @@ import java.time.Duration;
 
 /**
  * The bounds a shop puts on what callers may make it hold: request size, inflated chunk size,
- * staged bytes and number of insertion sessions, session idle time, and diff batch size. Every
+ * bytes received by and number of insertion sessions, session idle time, and diff batch size. Every
  * value must be positive; the constructor fails naming the key.
  *
  * @param requestBytes largest HTTP request body ({@code limit.request.bytes})
  * @param chunkBytes largest inflated chunk ({@code limit.chunk.bytes})
- * @param sessionBytes most gzip bytes one session stages ({@code limit.session.bytes})
+ * @param sessionBytes most gzip bytes one session receives ({@code limit.session.bytes})
  * @param sessions most sessions open at once ({@code limit.sessions})
  * @param sessionIdle idle time after which a session is discarded ({@code
  *     limit.session.idle.seconds})

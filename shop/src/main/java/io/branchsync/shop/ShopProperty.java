@@ -32,8 +32,12 @@ public enum ShopProperty {
           + " BRANCHSYNC_DB_PASSWORD."),
   /** File holding the database password. */
   DB_PASSWORD_FILE("db.password.file", null, "File whose first line is the database password."),
-  /** Connections in the pool. */
-  DB_POOL_SIZE("db.pool.size", "5", "Most database connections the shop holds open."),
+  /** Connections in the pool besides those of open sessions. */
+  DB_POOL_SIZE(
+      "db.pool.size",
+      "2",
+      "Database connections for info, diff and clean; each open insertion session holds one"
+          + " more, so the pool has up to db.pool.size + limit.sessions."),
   /** Policy set name or file. */
   POLICY_SET("policy.set", "retail", "Name of a built-in policy set, or path of a .policy file."),
   /** Application schema migrations. */
@@ -63,12 +67,12 @@ public enum ShopProperty {
       "false",
       "Serve plain HTTP when no tls.keystore is set. Credentials then cross the network"
           + " readable; only for a loopback address or a VPN."),
-  /** Where session chunks are staged. */
+  /** No longer used: sessions apply their chunks as they arrive. */
   STAGING_DIR(
       "staging.dir",
       null,
-      "Directory where insertion sessions stage chunks; emptied at start. Default:"
-          + " branchsync-shop-<branch> in the system temporary directory."),
+      "Not used any more: insertion sessions apply chunks as they arrive instead of staging them"
+          + " on disk. Still accepted, so that existing configuration files load."),
   /** Lets clean erase uncollected changes. */
   CLEAN_ALLOW_PENDING(
       "clean.allow.pending",
@@ -81,9 +85,9 @@ public enum ShopProperty {
       "limit.request.bytes", "64MiB", "Largest HTTP request body accepted (HTTP 413 beyond)."),
   /** Largest inflated chunk. */
   LIMIT_CHUNK_BYTES("limit.chunk.bytes", "256MiB", "Largest SQL text one chunk may inflate to."),
-  /** Largest staged session. */
+  /** Largest session. */
   LIMIT_SESSION_BYTES(
-      "limit.session.bytes", "2GiB", "Most gzip bytes one insertion session may stage on disk."),
+      "limit.session.bytes", "2GiB", "Most gzip bytes one insertion session may receive."),
   /** Open sessions at once. */
   LIMIT_SESSIONS("limit.sessions", "4", "Most insertion sessions open at once."),
   /** Idle time before a session expires. */

@@ -14,7 +14,6 @@ import io.branchsync.shop.internal.service.ShopService;
 import io.branchsync.shop.internal.session.ChunkValidator;
 import io.branchsync.shop.internal.session.SessionApplier;
 import io.branchsync.shop.internal.session.SessionRegistry;
-import io.branchsync.shop.internal.session.StagingArea;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -37,7 +36,7 @@ import org.slf4j.MDC;
  * ShopInitializer} does); it checks that the schema exists, belongs to this branch and fits the
  * policy set, and refuses to start otherwise. {@link #close()}, also run by a JVM shutdown hook,
  * stops accepting calls, lets a {@code sql_finish} in progress commit or roll back whole (waiting
- * up to {@value #GRACE_SECONDS} s), discards staged sessions and closes the pool.
+ * up to {@value #GRACE_SECONDS} s), rolls back open sessions and closes the pool.
  */
 public final class ShopServer implements AutoCloseable {
 
@@ -72,7 +71,7 @@ public final class ShopServer implements AutoCloseable {
    *     {@code http.plain})
    * @throws io.branchsync.schema.SyncException if the database is unreachable, has no schema,
    *     belongs to another branch or does not fit the policy set
-   * @throws IllegalStateException if the secret file, keystore or staging directory is unusable
+   * @throws IllegalStateException if the secret file or keystore is unusable
    * @throws UncheckedIOException if the address cannot be bound
    */
   public static ShopServer start(ShopConfig config) {
@@ -85,14 +84,12 @@ public final class ShopServer implements AutoCloseable {
       new SchemaSetup(database, config.branch()).check();
       // read once now, so that the first sql_finish or diff does not pay for it
       database.catalog();
-      StagingArea staging = StagingArea.open(config.stagingDir());
-      resources.push(staging);
       ScheduledExecutorService timer =
           Executors.newSingleThreadScheduledExecutor(HttpEndpoint.named("shop-timer"));
       resources.push(timer::shutdownNow);
       SessionRegistry registry =
           new SessionRegistry(
-              staging, config.limits().sessions(), config.limits().sessionIdle(), System::nanoTime);
+              config.limits().sessions(), config.limits().sessionIdle(), System::nanoTime);
       ShopService service = service(config, database, registry);
       long sweep = Math.max(1, Math.min(30, config.limits().sessionIdle().toSeconds() / 4));
       timer.scheduleWithFixedDelay(registry::expireIdle, sweep, sweep, TimeUnit.SECONDS);
@@ -102,7 +99,7 @@ public final class ShopServer implements AutoCloseable {
               new BranchAuthenticator(config.branch(), secret),
               new XmlRpcCodec(new ShopHandlerMapping(service)),
               timer);
-      // sessions are discarded after the last call ended and before the pool closes
+      // sessions are rolled back after the last call ended and before the pool closes
       resources.push(() -> registry.discardAll(FaultCode.SHUTTING_DOWN, "the shop stopped"));
       ShopServer server = new ShopServer(config, service, http, resources);
       Runtime.getRuntime().addShutdownHook(server.shutdownHook);
@@ -122,16 +119,12 @@ public final class ShopServer implements AutoCloseable {
       ShopConfig config, ShopDatabase database, SessionRegistry registry) {
     Set<String> fromOffice = database.officeToShopTables();
     ShopLimits limits = config.limits();
+    ChunkValidator validator =
+        new ChunkValidator(
+            database.dialect().sqlDialect(), database.policies(), fromOffice, limits.chunkBytes());
     SessionService sessions =
         new SessionService(
-            registry,
-            new ChunkValidator(
-                database.dialect().sqlDialect(),
-                database.policies(),
-                fromOffice,
-                limits.chunkBytes()),
-            new SessionApplier(database, fromOffice, limits.chunkBytes()),
-            limits.sessionBytes());
+            registry, new SessionApplier(database, validator, fromOffice), limits.sessionBytes());
     return new ShopService(
         config.branch(),
         database,
@@ -194,7 +187,7 @@ public final class ShopServer implements AutoCloseable {
 
   /**
    * Stops the server: no new calls, calls in progress finish (up to {@value #GRACE_SECONDS} s,
-   * after which closing the pool rolls back what is still running), staged sessions are deleted.
+   * after which closing the pool rolls back what is still running), open sessions are rolled back.
    * Calling it again does nothing.
    */
   @Override

@@ -50,7 +50,12 @@ class ShopConfigTest {
         new ShopLimits(64L << 20, 256L << 20, 2L << 30, 4, Duration.ofSeconds(900), 5000),
         config.limits());
     assertNull(config.tlsKeystore());
-    assertTrue(config.stagingDir().toString().endsWith("branchsync-shop-3"));
+    assertEquals(2, config.dbPoolSize());
+  }
+
+  @Test
+  void stagingDirOfOlderConfigurationFilesIsStillAccepted() {
+    assertEquals(ShopLimits.defaults(), with("staging.dir", "staging").limits());
   }
 
   @ParameterizedTest

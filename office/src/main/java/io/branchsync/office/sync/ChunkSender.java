@@ -18,7 +18,7 @@ import org.slf4j.MDC;
 /**
  * Streams statements into gzip chunks of a bounded size and sends each with {@code sql_create} as
  * soon as it is full. Sending runs on a thread of its own with one chunk in flight, so reading
- * and compressing the next chunk overlaps the shop staging the last one; at most two chunks are
+ * and compressing the next chunk overlaps the shop applying the last one; at most two chunks are
  * ever in memory. Opens the session lazily: nothing to send means no session at all.
  */
 final class ChunkSender implements AutoCloseable {

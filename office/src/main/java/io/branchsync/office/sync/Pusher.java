@@ -5,7 +5,6 @@ import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.config.OfficeKey;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.protocol.FaultCode;
-import io.branchsync.protocol.message.FinishResult;
 import io.branchsync.schema.SyncException;
 import io.branchsync.schema.capture.ChangeBatch;
 import io.branchsync.schema.capture.ChangeReader;
@@ -82,15 +81,9 @@ final class Pusher {
           rows.merge(kept.table(), (long) kept.rowCount(), Long::sum);
         }
       }
-      finish(branch, sender);
-    }
-  }
-
-  private long finish(Branch branch, ChunkSender sender) {
-    try {
-      FinishResult result = sender.finish();
-      return result == null ? 0 : result.rows();
+      sender.finish();
     } catch (ShopCallException e) {
+      // The shop applies chunks as they arrive, so a refused row may surface at any chunk.
       if (e.fault() == FaultCode.APPLY_FAILED) {
         Matcher row = REJECTED_ROW.matcher(e.getMessage());
         boolean named = row.find();

@@ -8,7 +8,6 @@ import io.branchsync.shop.ShopConfig;
 import io.branchsync.shop.internal.auth.BranchAuthenticator;
 import io.branchsync.shop.internal.db.SettingsRepository;
 import io.branchsync.shop.internal.db.ShopDatabase;
-import io.branchsync.shop.internal.session.StagingArea;
 import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -27,8 +26,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description =
-        "Show branch, database, schema version, changes waiting for the office, ID range use and"
-            + " staged sessions. Works whether or not the server runs.")
+        "Show branch, database, schema version, changes waiting for the office and ID range use."
+            + " Works whether or not the server runs.")
 final class StatusCommand implements Runnable {
 
   // Warn well before a range fills: a full range stops the shop's own inserts.
@@ -64,12 +63,6 @@ final class StatusCommand implements Runnable {
               + ChangeLog.pending(connection)
               + " (not yet acknowledged by the office)");
       idRange(out, database, connection);
-      out.println(
-          "Staged sessions:  "
-              + StagingArea.countSessions(shop.stagingDir())
-              + " (in "
-              + shop.stagingDir()
-              + ")");
     } catch (SQLException e) {
       throw new CommandFailure("cannot read the shop's database: " + e.getMessage());
     }

@@ -150,6 +150,28 @@ class InsertionSessionIT {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(TestDialect.class)
+  void sessionsAtTheLimitHoldingTransactionsLeaveConnectionsForOtherCalls(TestDialect which)
+      throws Exception {
+    ShopFixture shop = shop(which);
+    long before = shop.count("product");
+    int[] sids = new int[3];
+    for (int i = 0; i < sids.length; i++) {
+      sids[i] = (Integer) shop.call("sql_prepare");
+      shop.call("sql_create", sids[i], shop.chunk(List.of(Rows.products(IDS.getAndAdd(100), 10))));
+    }
+
+    assertTrue(shop.call("info") instanceof Map, "info answers while every session holds one");
+    assertTrue(shop.call("diff", "") instanceof Map, "diff answers too");
+    assertEquals(before, shop.count("product"), "nothing is visible before sql_finish");
+
+    for (int sid : sids) {
+      shop.call("sql_finish", sid);
+    }
+    assertEquals(before + 30, shop.count("product"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
   void stagedBytesBeyondTheSessionLimitDiscardTheSession(TestDialect which) throws Exception {
     ShopFixture shop = shop(which);
     long first = IDS.getAndAdd(100);

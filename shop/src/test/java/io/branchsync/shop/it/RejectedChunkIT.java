@@ -46,8 +46,8 @@ class RejectedChunkIT {
     SHOPS.clear();
   }
 
-  /** A bad chunk: its SQL text, the fault, and whether the fault comes at sql_finish. */
-  record Case(String name, Function<ShopFixture, String> sql, FaultCode fault, boolean atFinish) {
+  /** A bad chunk: its SQL text and the fault, which comes at its sql_create. */
+  record Case(String name, Function<ShopFixture, String> sql, FaultCode fault) {
     @Override
     public String toString() {
       return name;
@@ -57,29 +57,26 @@ class RejectedChunkIT {
   static Stream<Arguments> cases() {
     List<Case> cases =
         List.of(
-            new Case("DROP TABLE", f -> "DROP TABLE product;\n", FaultCode.SQL_SYNTAX, false),
+            new Case("DROP TABLE", f -> "DROP TABLE product;\n", FaultCode.SQL_SYNTAX),
             new Case(
-                "DELETE without key", f -> "DELETE FROM product;\n", FaultCode.SQL_SYNTAX, false),
+                "DELETE without key", f -> "DELETE FROM product;\n", FaultCode.SQL_SYNTAX),
             new Case(
                 "DELETE by another column",
                 f -> "DELETE FROM product WHERE price > 0;\n",
-                FaultCode.SQL_SYNTAX,
-                false),
+                FaultCode.SQL_SYNTAX),
             new Case(
-                "bare UPDATE", f -> "UPDATE product SET price = 0;\n", FaultCode.SQL_SYNTAX, false),
+                "bare UPDATE", f -> "UPDATE product SET price = 0;\n", FaultCode.SQL_SYNTAX),
             new Case(
                 "second statement after an upsert",
                 f ->
                     upsert(f, Rows.products(IDS.getAndAdd(10), 1))
                         .replaceFirst(";\n$", "; DELETE FROM product;\n"),
-                FaultCode.SQL_SYNTAX,
-                false),
-            new Case("SELECT", f -> "SELECT * FROM product;\n", FaultCode.SQL_SYNTAX, false),
+                FaultCode.SQL_SYNTAX),
+            new Case("SELECT", f -> "SELECT * FROM product;\n", FaultCode.SQL_SYNTAX),
             new Case(
                 "FromTarget table from the office",
                 f -> upsert(f, sale(IDS.getAndAdd(10))),
-                FaultCode.TABLE_NOT_ALLOWED,
-                false),
+                FaultCode.TABLE_NOT_ALLOWED),
             new Case(
                 "unknown table",
                 f ->
@@ -90,8 +87,7 @@ class RejectedChunkIT {
                             List.of("id"),
                             List.of("id"),
                             List.of(List.of(SqlValue.number(1))))),
-                FaultCode.TABLE_NOT_ALLOWED,
-                false),
+                FaultCode.TABLE_NOT_ALLOWED),
             new Case(
                 "upsert on a column that is not the key",
                 f ->
@@ -102,8 +98,7 @@ class RejectedChunkIT {
                             List.of("id", "sku", "description", "price"),
                             List.of("sku"),
                             Rows.products(IDS.getAndAdd(10), 1).rows())),
-                FaultCode.SQL_SYNTAX,
-                true),
+                FaultCode.SQL_SYNTAX),
             new Case(
                 "row the database refuses",
                 f ->
@@ -115,8 +110,7 @@ class RejectedChunkIT {
                             List.of("id"),
                             List.of(
                                 List.of(SqlValue.number(IDS.getAndAdd(10)), new SqlValue.Null())))),
-                FaultCode.APPLY_FAILED,
-                true));
+                FaultCode.APPLY_FAILED));
     List<Arguments> all = new ArrayList<>();
     for (TestDialect which : TestDialect.values()) {
       cases.forEach(c -> all.add(Arguments.of(which, c)));
@@ -133,17 +127,11 @@ class RejectedChunkIT {
     shop.call("sql_create", sid, shop.chunk(List.of(Rows.products(IDS.getAndAdd(10), 5))));
     byte[] chunk = ChunkCodec.encode(bad.sql().apply(shop));
 
-    XmlRpcException fault;
-    if (bad.atFinish()) {
-      shop.call("sql_create", sid, chunk);
-      fault = shop.fault("sql_finish", sid);
-    } else {
-      fault = shop.fault("sql_create", sid, chunk);
-      assertEquals(
-          bad.fault().code(),
-          shop.fault("sql_finish", sid).code,
-          "the session was discarded with the chunk");
-    }
+    XmlRpcException fault = shop.fault("sql_create", sid, chunk);
+    assertEquals(
+        bad.fault().code(),
+        shop.fault("sql_finish", sid).code,
+        "the session was discarded with the chunk");
 
     assertEquals(bad.fault().code(), fault.code, fault.getMessage());
     assertTrue(

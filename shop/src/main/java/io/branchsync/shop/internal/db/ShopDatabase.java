@@ -59,7 +59,8 @@ public final class ShopDatabase implements AutoCloseable {
     if (!config.dbPassword().isEmpty()) {
       hikari.setPassword(config.dbPassword());
     }
-    hikari.setMaximumPoolSize(config.dbPoolSize());
+    // every open insertion session holds a connection for its transaction
+    hikari.setMaximumPoolSize(config.dbPoolSize() + config.limits().sessions());
     hikari.setMinimumIdle(1);
     hikari.setConnectionTimeout(10_000);
     HikariDataSource pool = new HikariDataSource(hikari);

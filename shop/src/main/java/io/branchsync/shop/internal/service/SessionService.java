@@ -4,7 +4,6 @@ import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.ProtocolException;
 import io.branchsync.protocol.message.FinishResult;
 import io.branchsync.protocol.message.SessionId;
-import io.branchsync.shop.internal.session.ChunkValidator;
 import io.branchsync.shop.internal.session.SessionApplier;
 import io.branchsync.shop.internal.session.SessionRegistry;
 import io.branchsync.shop.internal.session.StagedSession;
@@ -15,11 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves {@code sql_prepare}, {@code sql_create} and {@code sql_finish}: chunks are checked on
- * arrival and staged on disk; a bad one discards its whole session; finishing applies everything
- * staged in one transaction.
+ * Serves {@code sql_prepare}, {@code sql_create} and {@code sql_finish}: each chunk is checked and
+ * applied on arrival in the session's own uncommitted transaction; a bad chunk or a refused row
+ * discards the whole session, rolling it back; finishing commits.
  *
- * <p>Resends after a lost reply are harmless: a chunk equal to the one staged last is ignored, and
+ * <p>Resends after a lost reply are harmless: a chunk equal to the one applied last is ignored, and
  * a {@code sql_finish} of a session already finished returns the result it had.
  */
 public final class SessionService {
@@ -27,7 +26,6 @@ public final class SessionService {
   private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
 
   private final SessionRegistry registry;
-  private final ChunkValidator validator;
   private final SessionApplier applier;
   private final long maxSessionBytes;
 
@@ -35,17 +33,11 @@ public final class SessionService {
    * Creates the service.
    *
    * @param registry the open sessions
-   * @param validator checks chunks on arrival
-   * @param applier applies finished sessions
-   * @param maxSessionBytes most gzip bytes one session may stage
+   * @param applier applies chunks on arrival and commits sessions
+   * @param maxSessionBytes most gzip bytes one session may receive
    */
-  public SessionService(
-      SessionRegistry registry,
-      ChunkValidator validator,
-      SessionApplier applier,
-      long maxSessionBytes) {
+  public SessionService(SessionRegistry registry, SessionApplier applier, long maxSessionBytes) {
     this.registry = registry;
-    this.validator = validator;
     this.applier = applier;
     this.maxSessionBytes = maxSessionBytes;
   }
@@ -62,7 +54,7 @@ public final class SessionService {
   }
 
   /**
-   * Checks and stages one chunk.
+   * Checks one chunk and applies it in the session's transaction, not yet committed.
    *
    * @param sid the session
    * @param chunk the gzip bytes
@@ -74,35 +66,34 @@ public final class SessionService {
       if (session.isResend(digest)) {
         LOG.info("Chunk of {} bytes equals the previous one: a resend, ignored", chunk.length);
       } else if (chunk.length > 0) {
-        if (session.stagedBytes() + chunk.length > maxSessionBytes) {
+        if (session.receivedBytes() + chunk.length > maxSessionBytes) {
           throw new ProtocolException(
               FaultCode.SESSION_TOO_LARGE,
               "sql_create: session "
                   + sid.value()
-                  + " would stage "
-                  + (session.stagedBytes() + chunk.length)
+                  + " would receive "
+                  + (session.receivedBytes() + chunk.length)
                   + " bytes, the limit is "
                   + maxSessionBytes);
         }
-        int statements = validator.validate(chunk);
-        session.stage(chunk, digest);
-        LOG.debug("Staged a chunk of {} bytes, {} statements", chunk.length, statements);
+        int statements = applier.apply(session, chunk, digest);
+        LOG.debug("Applied a chunk of {} bytes, {} statements", chunk.length, statements);
       }
       registry.release(session);
     } catch (Exception e) {
       ProtocolException fault = Faults.toProtocol(e);
       // the refusal itself is logged where it becomes a fault
-      LOG.info("Session {} discarded; nothing of it will be applied", sid.value());
+      LOG.info("Session {} rolled back and discarded", sid.value());
       registry.discard(session, fault.code(), fault.detail());
       throw fault;
     } catch (Error e) {
-      registry.discard(session, FaultCode.INTERNAL, "the shop failed while staging");
+      registry.discard(session, FaultCode.INTERNAL, "the shop failed while applying a chunk");
       throw e;
     }
   }
 
   /**
-   * Applies every staged chunk of a session, or returns the result of a session already finished.
+   * Commits a session, or returns the result of a session already finished.
    *
    * @param sid the session
    * @return statements and rows applied
@@ -120,7 +111,7 @@ public final class SessionService {
       throw notOpen;
     }
     try {
-      FinishResult result = applier.apply(session);
+      FinishResult result = applier.commit(session);
       registry.finished(session, result);
       LOG.info(
           "Session {} applied {} statements, {} rows",
@@ -130,16 +121,12 @@ public final class SessionService {
       return result;
     } catch (Exception e) {
       ProtocolException fault = Faults.toProtocol(e);
-      if (fault.code() == FaultCode.DATABASE_UNAVAILABLE) {
-        // nothing was committed and the staged chunks are intact: a later sql_finish may succeed
-        registry.release(session);
-      } else {
-        LOG.info("Session {} rolled back and discarded", sid.value());
-        registry.discard(session, fault.code(), fault.detail());
-      }
+      // the transaction cannot outlive a failed commit: the office sends the session again
+      LOG.info("Session {} rolled back and discarded", sid.value());
+      registry.discard(session, fault.code(), fault.detail());
       throw fault;
     } catch (Error e) {
-      registry.discard(session, FaultCode.INTERNAL, "the shop failed while applying");
+      registry.discard(session, FaultCode.INTERNAL, "the shop failed while committing");
       throw e;
     }
   }

@@ -14,11 +14,14 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
- * Checks a chunk the moment it arrives, so that a bad one is refused before anything is staged: it
- * must be gzip, inflate within the limit to UTF-8 text, parse completely under the shop dialect's
- * strict grammar, and write only tables the policy set lets in from the office.
+ * Reads a chunk the moment it arrives, streaming, and hands on each statement once it passed the
+ * checks: the chunk must be gzip, inflate within the limit to UTF-8 text, parse under the shop
+ * dialect's strict grammar, and write only tables the policy set lets in from the office. A chunk
+ * that fails a check part way has had its earlier statements handed on, so the caller applies them
+ * inside a transaction it can roll back.
  */
 public final class ChunkValidator {
 
@@ -44,15 +47,27 @@ public final class ChunkValidator {
   }
 
   /**
-   * Reads the whole chunk and checks every statement.
+   * Reads the whole chunk and checks every statement, handing on none.
    *
    * @param chunk the gzip bytes as received
+   * @return the number of statements
+   * @throws ProtocolException as {@link #read}
+   */
+  int validate(byte[] chunk) {
+    return read(chunk, statement -> {});
+  }
+
+  /**
+   * Reads the whole chunk, checks every statement and hands it on, in order.
+   *
+   * @param chunk the gzip bytes as received
+   * @param each receives every statement that passed the checks
    * @return the number of statements
    * @throws ProtocolException {@link FaultCode#CHUNK_NOT_GZIP}, {@link FaultCode#CHUNK_TOO_LARGE},
    *     {@link FaultCode#CHUNK_NOT_UTF8}, {@link FaultCode#SQL_SYNTAX} or {@link
    *     FaultCode#TABLE_NOT_ALLOWED}, naming the line and the statement
    */
-  public int validate(byte[] chunk) {
+  public int read(byte[] chunk, Consumer<ChunkStatement> each) {
     Reader text = ChunkCodec.decode(chunk, maxInflatedBytes);
     try (ChunkReader reader = parser.open(text)) {
       for (ChunkStatement s = reader.next(); s != null; s = reader.next()) {
@@ -69,6 +84,7 @@ public final class ChunkValidator {
                   + " in: "
                   + reader.excerpt());
         }
+        each.accept(s);
       }
       return reader.statementCount();
     } catch (ChunkSyntaxException e) {

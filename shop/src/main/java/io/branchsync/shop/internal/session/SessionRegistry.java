@@ -17,14 +17,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The open insertion sessions: opening within a limit, finding one by id and locking it, closing it
  * as finished or discarded, and expiring those left idle. Ids are random positive ints, so one
- * office cannot guess or disturb another caller's session.
+ * office cannot guess or disturb another caller's session. Closing a session ends its transaction:
+ * rolled back unless it was committed, and its connection given back to the pool.
  */
 public final class SessionRegistry {
 
   private static final Logger LOG = LoggerFactory.getLogger(SessionRegistry.class);
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final StagingArea staging;
   private final int maxSessions;
   private final long idleNanos;
   private final LongSupplier clock;
@@ -34,13 +34,11 @@ public final class SessionRegistry {
   /**
    * Creates an empty registry.
    *
-   * @param staging where sessions stage their chunks
    * @param maxSessions most sessions open at once
    * @param idle time without a call after which a session is discarded
    * @param clock nanosecond clock ({@code System::nanoTime} outside tests)
    */
-  public SessionRegistry(StagingArea staging, int maxSessions, Duration idle, LongSupplier clock) {
-    this.staging = staging;
+  public SessionRegistry(int maxSessions, Duration idle, LongSupplier clock) {
     this.maxSessions = maxSessions;
     this.idleNanos = idle.toNanos();
     this.clock = clock;
@@ -63,8 +61,7 @@ public final class SessionRegistry {
     do {
       sid = RANDOM.nextInt(Integer.MAX_VALUE - 1) + 1;
     } while (open.containsKey(sid) || closed.contains(sid));
-    StagedSession session =
-        new StagedSession(sid, staging.createSessionDir(sid), clock.getAsLong());
+    StagedSession session = new StagedSession(sid, clock.getAsLong());
     open.put(sid, session);
     return session;
   }
@@ -190,7 +187,7 @@ public final class SessionRegistry {
 
   private void discardExpired(StagedSession session) {
     LOG.info(
-        "Session {} expired after {} s without a call; its chunks are discarded",
+        "Session {} expired after {} s without a call; its transaction is rolled back",
         session.sid(),
         idleNanos / 1_000_000_000L);
     closed.discarded(
@@ -211,7 +208,6 @@ public final class SessionRegistry {
   private void close(StagedSession session) {
     session.markClosed();
     open.remove(session.sid(), session);
-    staging.delete(session.dir());
     session.lock().unlock();
   }
 

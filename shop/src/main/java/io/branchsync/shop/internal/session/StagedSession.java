@@ -1,33 +1,26 @@
 package io.branchsync.shop.internal.session;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One open insertion session: its chunks staged as files, in arrival order, and what is needed to
- * recognize a chunk sent again after a lost reply. Calls on one session are serialized by its
- * {@link #lock()}; every other method must be called while holding it.
+ * One open insertion session: the transaction its chunks are applied in (from the first chunk on),
+ * the bytes received, and what is needed to recognize a chunk sent again after a lost reply. Calls
+ * on one session are serialized by its {@link #lock()}; every other method must be called while
+ * holding it.
  */
 public final class StagedSession {
 
   private final int sid;
-  private final Path dir;
   private final ReentrantLock lock = new ReentrantLock();
-  private final List<Path> chunks = new ArrayList<>();
-  private long stagedBytes;
+  private SessionTransaction transaction;
+  private long receivedBytes;
   private byte[] lastDigest;
   private volatile long lastUsedNanos;
   private boolean closed;
 
-  StagedSession(int sid, Path dir, long now) {
+  StagedSession(int sid, long now) {
     this.sid = sid;
-    this.dir = dir;
     this.lastUsedNanos = now;
   }
 
@@ -58,12 +51,13 @@ public final class StagedSession {
     return closed;
   }
 
+  /** Marks the session closed and ends its transaction, rolling back what was not committed. */
   void markClosed() {
     closed = true;
-  }
-
-  Path dir() {
-    return dir;
+    if (transaction != null) {
+      transaction.close();
+      transaction = null;
+    }
   }
 
   void touch(long now) {
@@ -75,16 +69,29 @@ public final class StagedSession {
   }
 
   /**
-   * Gzip bytes staged so far.
+   * The session's transaction, or null before its first chunk.
    *
-   * @return the total size of the staged chunk files
+   * @return the open transaction or null
    */
-  public long stagedBytes() {
-    return stagedBytes;
+  SessionTransaction transaction() {
+    return transaction;
+  }
+
+  void attach(SessionTransaction started) {
+    this.transaction = started;
   }
 
   /**
-   * Whether a chunk with this SHA-256 is the one staged last: a resend after a lost reply.
+   * Gzip bytes received and applied so far.
+   *
+   * @return the total size of the chunks applied
+   */
+  public long receivedBytes() {
+    return receivedBytes;
+  }
+
+  /**
+   * Whether a chunk with this SHA-256 is the one applied last: a resend after a lost reply.
    *
    * @param digest SHA-256 of the received chunk
    * @return true if it equals the previous chunk's
@@ -94,31 +101,13 @@ public final class StagedSession {
   }
 
   /**
-   * Writes a chunk, already validated, to its own file.
+   * Records a chunk that was applied in full.
    *
-   * @param chunk the gzip bytes as received
+   * @param size its gzip bytes
    * @param digest their SHA-256
-   * @throws IOException if the disk refuses it; the partial file is removed
    */
-  public void stage(byte[] chunk, byte[] digest) throws IOException {
-    Path file = dir.resolve(String.format("chunk-%06d.gz", chunks.size() + 1));
-    try {
-      Files.write(file, chunk, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      Files.deleteIfExists(file);
-      throw e;
-    }
-    chunks.add(file);
-    stagedBytes += chunk.length;
+  void applied(long size, byte[] digest) {
+    receivedBytes += size;
     lastDigest = digest.clone();
-  }
-
-  /**
-   * The staged chunk files in arrival order.
-   *
-   * @return an unmodifiable list
-   */
-  public List<Path> chunks() {
-    return List.copyOf(chunks);
   }
 }

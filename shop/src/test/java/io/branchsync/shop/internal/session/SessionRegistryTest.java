@@ -1,38 +1,25 @@
 package io.branchsync.shop.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.ProtocolException;
 import io.branchsync.protocol.message.FinishResult;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SessionRegistryTest {
 
-  @TempDir Path dir;
   private final AtomicLong clock = new AtomicLong();
-  private StagingArea staging;
   private SessionRegistry registry;
 
   @BeforeEach
   void setUp() {
-    staging = StagingArea.open(dir.resolve("staging"));
-    registry = new SessionRegistry(staging, 2, Duration.ofSeconds(60), clock::get);
-  }
-
-  @AfterEach
-  void tearDown() {
-    staging.close();
+    registry = new SessionRegistry(2, Duration.ofSeconds(60), clock::get);
   }
 
   @Test
@@ -46,11 +33,9 @@ class SessionRegistryTest {
   @Test
   void aFinishedSessionRemembersItsResultAndFreesItsPlace() throws Exception {
     StagedSession session = registry.acquire(registry.open().sid(), "sql_create");
-    session.stage(new byte[] {1, 2, 3}, new byte[32]);
-    Path files = session.dir();
+    session.applied(3, new byte[32]);
     registry.finished(session, new FinishResult(1, 3));
 
-    assertFalse(Files.exists(files), "staged files are deleted");
     assertEquals(new FinishResult(1, 3), registry.finishedResult(session.sid()).orElseThrow());
     assertEquals(0, registry.openCount());
     ProtocolException again =
@@ -99,28 +84,5 @@ class SessionRegistryTest {
     ProtocolException e =
         assertThrows(ProtocolException.class, () -> registry.acquire(77, "sql_finish"));
     assertEquals(FaultCode.UNKNOWN_SESSION, e.code());
-  }
-
-  @Test
-  void aSecondAreaOnTheSameDirectoryIsRefused() {
-    IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> StagingArea.open(dir.resolve("staging")));
-    assertTrue(e.getMessage().contains("in use"), e.getMessage());
-  }
-
-  @Test
-  void openingEmptiesWhatACrashedRunLeft() throws Exception {
-    Path other = dir.resolve("other");
-    Files.createDirectories(other.resolve("session-5"));
-    Files.writeString(other.resolve("session-5").resolve("chunk-000001.gz"), "x");
-    Files.writeString(other.resolve("leftover"), "x");
-
-    StagingArea area = StagingArea.open(other);
-    try {
-      assertEquals(0, StagingArea.countSessions(other));
-      assertFalse(Files.exists(other.resolve("leftover")));
-    } finally {
-      area.close();
-    }
   }
 }
