@@ -83,6 +83,9 @@ class OfficeCommandLineIT {
       assertTrue(down.out().contains("FAILED"), down.out());
       assertEquals(2, office(config, "sync").exit(), "no branch named is a usage error");
       assertTrue(office(config, "conflicts").exit() == 0);
+      assertEquals(0, office(config, "failed", "list").exit());
+      assertEquals(1, office(config, "failed", "skip", "999").exit(), "no such failed row");
+      assertEquals(1, office(config, "failed", "retry", "999").exit(), "no such failed row");
     }
   }
 }

@@ -34,39 +34,43 @@ final class FailedCommand {
     }
   }
 
-  @Command(name = "retry", mixinStandardHelpOptions = true,
-      description = "Try the row again at the next sync (after fixing its cause).")
-  static final class Retry implements Callable<Integer> {
+  /** Retry and skip differ only in the decision recorded and the words that confirm it. */
+  private abstract static class Decision implements Callable<Integer> {
     @Mixin ConfigOption config;
 
     @Parameters(paramLabel = "ID", description = "failed row number from 'failed list'")
     long id;
 
+    private final boolean skip;
+
+    Decision(boolean skip) {
+      this.skip = skip;
+    }
+
     @Override
     public Integer call() throws Exception {
       try (Office office = config.open()) {
-        office.failedRows().decide(id, false);
-        System.out.println("row #" + id + " will be tried again at the next sync");
+        office.failedRows().decide(id, skip);
+        System.out.println("row #" + id + " will be " + (skip ? "skipped" : "tried again")
+            + " at the next sync");
       }
       return 0;
     }
   }
 
+  @Command(name = "retry", mixinStandardHelpOptions = true,
+      description = "Try the row again at the next sync (after fixing its cause).")
+  static final class Retry extends Decision {
+    Retry() {
+      super(false);
+    }
+  }
+
   @Command(name = "skip", mixinStandardHelpOptions = true,
       description = "Pass over the row at the next sync; it is then never applied.")
-  static final class Skip implements Callable<Integer> {
-    @Mixin ConfigOption config;
-
-    @Parameters(paramLabel = "ID", description = "failed row number from 'failed list'")
-    long id;
-
-    @Override
-    public Integer call() throws Exception {
-      try (Office office = config.open()) {
-        office.failedRows().decide(id, true);
-        System.out.println("row #" + id + " will be skipped at the next sync");
-      }
-      return 0;
+  static final class Skip extends Decision {
+    Skip() {
+      super(true);
     }
   }
 }
