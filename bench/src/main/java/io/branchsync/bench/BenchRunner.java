@@ -1,5 +1,7 @@
 package io.branchsync.bench;
 
+import io.branchsync.demo.ChainShop;
+import io.branchsync.demo.LocalChain;
 import io.branchsync.office.sync.Provisioner;
 import io.branchsync.testkit.TestDialect;
 import java.nio.file.Path;
@@ -29,7 +31,7 @@ public final class BenchRunner {
         if (settings.measures(Measurement.PROVISIONING) || settings.measures(Measurement.INCREMENTAL)
             || settings.measures(Measurement.IDLE)) {
           attempt("sync measurements on " + Labels.of(dialect),
-              () -> syncMeasurements(dialect, runDir, table));
+              () -> syncMeasurements(dialect, table));
         }
         if (settings.measures(Measurement.CAPTURE)) {
           attempt("capture on " + Labels.of(dialect),
@@ -37,11 +39,11 @@ public final class BenchRunner {
         }
       }
       if (settings.measures(Measurement.MEMORY)) {
-        attempt("memory", () -> new MemoryBench(settings, runDir).run(settings.dialects().get(0),
+        attempt("memory", () -> new MemoryBench(settings).run(settings.dialects().get(0),
             table));
       }
       if (settings.measures(Measurement.FLEET)) {
-        attempt("fleet", () -> new FleetBench(settings, runDir).run(table));
+        attempt("fleet", () -> new FleetBench(settings).run(table));
       }
     } finally {
       TempFiles.deleteTree(runDir);
@@ -55,13 +57,13 @@ public final class BenchRunner {
   }
 
   /** Provisioning, incremental and idle syncs share one office, one shop and one catalog. */
-  private void syncMeasurements(TestDialect dialect, Path runDir, ResultTable table)
+  private void syncMeasurements(TestDialect dialect, ResultTable table)
       throws Exception {
-    try (BenchChain chain = BenchChain.start(dialect, runDir, Map.of())) {
+    try (LocalChain chain = LocalChain.start(dialect)) {
       Progress.say("%s: loading %,d products and %,d persons at the office", Labels.of(dialect),
           settings.products(), settings.persons());
       CatalogGenerator.load(chain.office(), 1, settings.products(), settings.persons(), true);
-      BenchShop shop = chain.addShop(1, dialect, Map.of());
+      ChainShop shop = chain.addShop(1, dialect, Map.of());
       ProvisioningBench.Reload reload = null;
       if (settings.measures(Measurement.PROVISIONING)) {
         reload = new ProvisioningBench(settings, chain.workDir()).run(dialect, chain, shop, table);

@@ -1,5 +1,7 @@
 package io.branchsync.bench;
 
+import io.branchsync.demo.ChainShop;
+import io.branchsync.demo.LocalChain;
 import io.branchsync.office.config.OfficeKey;
 import io.branchsync.office.sync.FleetSync;
 import io.branchsync.office.sync.Provisioner;
@@ -31,16 +33,14 @@ final class FleetBench {
   private static final int CATALOG_PERSONS = 2_000;
   private static final int OFFICE_CHANGES = 20;
   private final BenchSettings settings;
-  private final Path runDir;
 
-  FleetBench(BenchSettings settings, Path runDir) {
+  FleetBench(BenchSettings settings) {
     this.settings = settings;
-    this.runDir = runDir;
   }
 
   void run(ResultTable table) throws Exception {
     List<TestDialect> dialects = settings.dialects();
-    try (BenchChain chain = BenchChain.start(dialects.get(0), runDir, Map.of())) {
+    try (LocalChain chain = LocalChain.start(dialects.get(0))) {
       CatalogGenerator.load(chain.office(), 1, CATALOG_PRODUCTS, CATALOG_PERSONS, true);
       setUp(chain, dialects);
       OfficeProcess office = new OfficeProcess(settings.officeJar(), chain.workDir(),
@@ -91,7 +91,7 @@ final class FleetBench {
   }
 
   /** Creates, registers and provisions the shops, alternating dialects, two at a time. */
-  private void setUp(BenchChain chain, List<TestDialect> dialects) throws Exception {
+  private void setUp(LocalChain chain, List<TestDialect> dialects) throws Exception {
     Progress.say("fleet: setting up %d shops", settings.fleetShops());
     ExecutorService pool = Executors.newFixedThreadPool(SETUP_THREADS);
     try {
@@ -101,7 +101,7 @@ final class FleetBench {
         int id = branch;
         done.add(pool.submit(() -> {
           // small pools: fifty shops share the servers' connection limits
-          BenchShop shop = chain.addShop(id, dialect, Map.of("db.pool.size", "2"));
+          ChainShop shop = chain.addShop(id, dialect, Map.of("db.pool.size", "2"));
           new Provisioner(chain.office()).provision(chain.branch(shop.branch()), n -> { });
           return null;
         }));
@@ -115,8 +115,8 @@ final class FleetBench {
     Progress.say("fleet: %d shops ready", settings.fleetShops());
   }
 
-  private void trade(BenchChain chain, TradeGenerator trade, String tag) throws SQLException {
-    for (BenchShop shop : chain.shops()) {
+  private void trade(LocalChain chain, TradeGenerator trade, String tag) throws SQLException {
+    for (ChainShop shop : chain.shops()) {
       try (Connection c = shop.connect()) {
         trade.sell(c, shop.branch(), settings.fleetSalesPerShop());
       }

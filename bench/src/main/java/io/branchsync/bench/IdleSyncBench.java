@@ -1,5 +1,7 @@
 package io.branchsync.bench;
 
+import io.branchsync.demo.ChainShop;
+import io.branchsync.demo.LocalChain;
 import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.office.sync.BranchSyncer;
@@ -17,7 +19,7 @@ final class IdleSyncBench {
     this.settings = settings;
   }
 
-  void run(TestDialect dialect, BenchChain chain, BenchShop shop, ResultTable table) {
+  void run(TestDialect dialect, LocalChain chain, ChainShop shop, ResultTable table) {
     Branch branch = chain.branch(shop.branch());
     BranchSyncer syncer = new BranchSyncer(chain.office());
     // settle: whatever an earlier measurement left moves now, and the connections are warm

@@ -1,5 +1,7 @@
 package io.branchsync.bench;
 
+import io.branchsync.demo.ChainShop;
+import io.branchsync.demo.LocalChain;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.office.sync.BranchSyncer;
 import io.branchsync.office.sync.SyncOutcome;
@@ -19,7 +21,7 @@ final class IncrementalBench {
     this.settings = settings;
   }
 
-  void run(TestDialect dialect, BenchChain chain, BenchShop shop, ProvisioningBench.Reload reload,
+  void run(TestDialect dialect, LocalChain chain, ChainShop shop, ProvisioningBench.Reload reload,
       ResultTable table) throws SQLException {
     Branch branch = chain.branch(shop.branch());
     requireOk(new BranchSyncer(chain.office()).sync(branch));

@@ -1,5 +1,7 @@
 package io.branchsync.bench;
 
+import io.branchsync.demo.ChainShop;
+import io.branchsync.demo.LocalChain;
 import io.branchsync.testkit.TestDialect;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,16 +15,14 @@ final class MemoryBench {
   static final String MAX_HEAP = "256m";
   private static final double PERSON_SHARE = 0.2;
   private final BenchSettings settings;
-  private final Path runDir;
 
-  MemoryBench(BenchSettings settings, Path runDir) {
+  MemoryBench(BenchSettings settings) {
     this.settings = settings;
-    this.runDir = runDir;
   }
 
   void run(TestDialect dialect, ResultTable table) {
-    try (BenchChain chain = BenchChain.start(dialect, runDir, Map.of())) {
-      BenchShop shop = chain.addShop(1, dialect, Map.of());
+    try (LocalChain chain = LocalChain.start(dialect)) {
+      ChainShop shop = chain.addShop(1, dialect, Map.of());
       OfficeProcess office = new OfficeProcess(settings.officeJar(), chain.workDir(),
           chain.officeEnvironment());
       Path config = chain.writeOfficeConfig(Map.of());
@@ -47,14 +47,14 @@ final class MemoryBench {
   }
 
   /** Catalog rows from {@code firstId}: four products to every person. */
-  private static void load(BenchChain chain, long firstId, int rows, boolean withExtras) {
+  private static void load(LocalChain chain, long firstId, int rows, boolean withExtras) {
     int persons = (int) Math.round(rows * PERSON_SHARE);
     Progress.say("memory: loading %,d more catalog rows at the office", rows);
     CatalogGenerator.load(chain.office(), firstId, rows - persons, persons, withExtras);
   }
 
   /** Peak heap, live heap and peak RSS over the repetitions. */
-  private Samples[] provision(OfficeProcess office, Path config, BenchShop shop, int rows) {
+  private Samples[] provision(OfficeProcess office, Path config, ChainShop shop, int rows) {
     Samples[] figures = {new Samples(), new Samples(), new Samples()};
     for (int rep = 1; rep <= settings.repetitions(); rep++) {
       OfficeProcess.Run run = office.run(MAX_HEAP, "provision", Integer.toString(shop.branch()),

@@ -1,5 +1,7 @@
 package io.branchsync.bench;
 
+import io.branchsync.demo.ChainShop;
+import io.branchsync.demo.LocalChain;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.office.sync.Office;
 import io.branchsync.office.sync.Provisioner;
@@ -29,7 +31,7 @@ final class ProvisioningBench {
   /** Seconds and rows/s of dump-and-restore, which the incremental measurement compares with. */
   record Reload(Samples seconds, Samples rowsPerSecond) {}
 
-  Reload run(TestDialect dialect, BenchChain chain, BenchShop shop, ResultTable table)
+  Reload run(TestDialect dialect, LocalChain chain, ChainShop shop, ResultTable table)
       throws SQLException {
     Branch branch = chain.branch(shop.branch());
     Samples ours = new Samples();
@@ -63,7 +65,7 @@ final class ProvisioningBench {
   }
 
   /** Seconds to dump the office's tables and restore them into the empty peer. */
-  private double dumpAndRestore(BenchChain chain, PeerDatabase peer, long rows)
+  private double dumpAndRestore(LocalChain chain, PeerDatabase peer, long rows)
       throws SQLException {
     String what = DumpRestore.describe(peer.database().dialect());
     peer.empty(TABLES);

@@ -1,5 +1,7 @@
 package io.branchsync.bench;
 
+import io.branchsync.demo.ChainShop;
+import io.branchsync.demo.LocalChain;
 import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.config.OfficeKey;
 import io.branchsync.office.sync.Office;
@@ -40,7 +42,7 @@ final class ProvisioningProfile {
   private final Map<String, Double> millis = new LinkedHashMap<>();
 
   /** Milliseconds per step, in the order they happen. */
-  Map<String, Double> run(BenchChain chain, BenchShop shop, TestDialect dialect)
+  Map<String, Double> run(LocalChain chain, ChainShop shop, TestDialect dialect)
       throws SQLException {
     Office office = chain.office();
     SqlDialect shopDialect = dialect == TestDialect.POSTGRESQL ? SqlDialect.POSTGRESQL

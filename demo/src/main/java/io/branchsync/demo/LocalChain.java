@@ -16,12 +16,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /**
@@ -34,8 +36,9 @@ public final class LocalChain implements AutoCloseable {
   private final Path workDir;
   private final TestDatabase officeDatabase;
   private final Office office;
-  private final List<ChainShop> shops = new ArrayList<>();
-  private final Map<String, String> officeEnv = new HashMap<>();
+  // Shops may be added from several threads at once (the benchmark's fleet of fifty).
+  private final List<ChainShop> shops = new CopyOnWriteArrayList<>();
+  private final Map<String, String> officeEnv = new ConcurrentHashMap<>();
 
   private LocalChain(Path workDir, TestDialect officeDialect, Map<String, String> officeSettings) {
     this.workDir = workDir;
@@ -75,25 +78,67 @@ public final class LocalChain implements AutoCloseable {
     String secret = randomSecret();
     Path secretFile = workDir.resolve("shop-" + branch + ".secret");
     writeOwnerOnly(secretFile, SecretHasher.hash(secret.toCharArray()));
-    officeEnv.put("BRANCHSYNC_BRANCH_" + branch + "_SECRET", secret);
     TestDatabase database = TestDatabases.create(dialect);
-    Map<String, String> settings = new HashMap<>();
-    settings.put("branch", Integer.toString(branch));
-    settings.put("listen", "127.0.0.1:0");
-    settings.put("db.url", database.jdbcUrl());
-    settings.put("db.user", database.user());
-    settings.put("db.password", database.password());
-    settings.put("secret.file", secretFile.toString());
-    settings.put("http.plain", "true");
-    settings.put("staging.dir", workDir.resolve("staging-" + branch).toString());
-    settings.putAll(extraSettings);
-    ChainShop shop = new ChainShop(branch, database, settings, secret);
+    ChainShop shop;
+    try {
+      Map<String, String> settings = new HashMap<>();
+      settings.put("branch", Integer.toString(branch));
+      settings.put("listen", "127.0.0.1:0");
+      settings.put("db.url", database.jdbcUrl());
+      settings.put("db.user", database.user());
+      settings.put("db.password", database.password());
+      settings.put("secret.file", secretFile.toString());
+      settings.put("http.plain", "true");
+      settings.putAll(extraSettings);
+      shop = new ChainShop(branch, database, settings, secret);
+      ShopInitializer.init(shop.config());
+      shop.start();
+    } catch (RuntimeException e) {
+      database.close();
+      throw e;
+    }
     shops.add(shop);
-    ShopInitializer.init(shop.config());
-    shop.start();
+    officeEnv.put(secretVariable(branch), secret);
     office.branches().add(new Branch(branch, "shop-" + branch, url(shop),
-        "env:BRANCHSYNC_BRANCH_" + branch + "_SECRET", "retail", IdRange.forBranch(branch)));
+        "env:" + secretVariable(branch), "retail", IdRange.forBranch(branch)));
     return shop;
+  }
+
+  /** The environment an office process of its own needs: each branch's secret, the DB password. */
+  public Map<String, String> officeEnvironment() {
+    Map<String, String> env = new HashMap<>(officeEnv);
+    if (!officeDatabase.password().isEmpty()) {
+      env.put("BRANCHSYNC_DB_PASSWORD", officeDatabase.password());
+    }
+    return env;
+  }
+
+  /** Writes a config file for an office process of its own; the password stays out of it. */
+  public Path writeOfficeConfig(Map<String, String> extra) {
+    Properties properties = new Properties();
+    properties.setProperty("db.url", officeDatabase.jdbcUrl());
+    properties.setProperty("db.user", officeDatabase.user());
+    extra.forEach(properties::setProperty);
+    Path file = workDir.resolve("office.properties");
+    try (var out = Files.newBufferedWriter(file)) {
+      properties.store(out, "written by a BranchSync local chain");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
+  }
+
+  /** A private directory that lives as long as the chain. */
+  public Path workDir() {
+    return workDir;
+  }
+
+  public Branch branch(int id) {
+    return office.branches().require(id);
+  }
+
+  private static String secretVariable(int branch) {
+    return "BRANCHSYNC_BRANCH_" + branch + "_SECRET";
   }
 
   /** The shop's address changes when it restarts on another free port; tell the office. */
@@ -126,7 +171,7 @@ public final class LocalChain implements AutoCloseable {
   }
 
   public List<ChainShop> shops() {
-    return shops;
+    return List.copyOf(shops);
   }
 
   public ChainShop shop(int branch) {
