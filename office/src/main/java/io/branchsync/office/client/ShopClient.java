@@ -14,6 +14,7 @@ import io.branchsync.schema.ErrorCode;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
+import javax.net.ssl.SSLException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClient;
 import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
@@ -114,7 +115,13 @@ public final class ShopClient {
       return new ShopCallException(ErrorCode.SHOP_FAULT,
           call + "HTTP " + http.getStatusCode() + " " + http.getStatusMessage(), null, e);
     }
-    if (isNetwork(e)) {
+    Throwable tls = causeOfType(e, SSLException.class);
+    if (tls != null) {
+      // A certificate the office does not trust will not become trusted by asking again.
+      return new ShopCallException(ErrorCode.AUTH_FAILED, call + "TLS failed (" + tls.getMessage()
+          + "); check tls.truststore and the shop's certificate", null, e);
+    }
+    if (causeOfType(e, IOException.class) != null) {
       return new ShopCallException(ErrorCode.SHOP_UNREACHABLE,
           call + "no answer (" + rootMessage(e) + ")", null, e);
     }
@@ -126,13 +133,13 @@ public final class ShopClient {
     return new ShopCallException(ErrorCode.SHOP_FAULT, call + text, fault, e);
   }
 
-  private static boolean isNetwork(Throwable e) {
+  private static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof IOException) {
-        return true;
+      if (type.isInstance(t)) {
+        return t;
       }
     }
-    return false;
+    return null;
   }
 
   private static String rootMessage(Throwable e) {
