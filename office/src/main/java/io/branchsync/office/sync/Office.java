@@ -15,6 +15,8 @@ import io.branchsync.schema.capture.CaptureInstaller;
 import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.dialect.Dialect;
 import io.branchsync.schema.dialect.Dialects;
+import io.branchsync.schema.idrange.IdRange;
+import io.branchsync.schema.idrange.LocalKeyAllocators;
 import io.branchsync.schema.migration.SchemaMigrator;
 import io.branchsync.schema.policy.Policy;
 import io.branchsync.schema.policy.PolicySet;
@@ -22,6 +24,7 @@ import io.branchsync.schema.policy.PolicySetLoader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -74,8 +77,8 @@ public final class Office implements AutoCloseable {
   }
 
   /**
-   * Migrates the office schema and installs change capture on the tables a policy set pushes to
-   * shops. Capture at the office also logs writes applied from shops, since the office passes
+   * Migrates the office schema, installs change capture on the tables a policy set pushes to
+   * shops and key allocators on the tables whose rows branches create. Capture at the office also logs writes applied from shops, since the office passes
    * them on to the other shops.
    */
   public String initialize(String policySetName) {
@@ -83,6 +86,9 @@ public final class Office implements AutoCloseable {
     PolicySet policies = policySet(policySetName);
     try (Connection c = dataSource.getConnection()) {
       new CaptureInstaller(dialect).install(c, policies.tables(Policy::pushedOnSync), true);
+      // the office creates rows of range 0 (customers at head office) like any branch
+      new LocalKeyAllocators(dialect).install(c, SchemaCatalog.read(c),
+          policies.tables(Policy::needsIdRange), Optional.of(IdRange.forBranch(0)));
     } catch (SQLException e) {
       throw io.branchsync.schema.SyncException.fromSql("installing office change capture", e);
     }
