@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.client.ShopClientSettings;
+import io.branchsync.office.client.ShopConnector;
 import io.branchsync.office.config.OfficeConfig;
 import io.branchsync.office.config.OfficeKey;
 import io.branchsync.office.registry.Branch;
@@ -38,7 +39,7 @@ public final class Office implements AutoCloseable {
   private final AutoCloseable pool;
   private final Dialect dialect;
   private final Credentials credentials;
-  private final ShopClientSettings clientSettings;
+  private final ShopConnector shops;
   private final Map<String, PolicySet> policySets = new ConcurrentHashMap<>();
   private volatile SchemaCatalog catalog;
 
@@ -49,7 +50,7 @@ public final class Office implements AutoCloseable {
     this.pool = pool;
     this.dialect = Dialects.detect(dataSource);
     this.credentials = credentials;
-    this.clientSettings = clientSettings;
+    this.shops = new ShopConnector(clientSettings);
   }
 
   /** Opens a pool on the configured database. */
@@ -135,8 +136,7 @@ public final class Office implements AutoCloseable {
   }
 
   public ShopClient client(Branch branch) {
-    return new ShopClient(branch.url(), branch.user(), credentials.secret(branch.credentialsRef()),
-        clientSettings);
+    return shops.client(branch.url(), branch.user(), credentials.secret(branch.credentialsRef()));
   }
 
   public BranchRepository branches() {
