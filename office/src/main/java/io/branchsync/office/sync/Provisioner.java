@@ -109,7 +109,7 @@ public final class Provisioner {
     }
     long pushCursor = stampedCursor();
     SendOutcome sent = sendTables(client, shopDialect, policies, rowsSent);
-    client.setIdStart(idStart);
+    idStart = giveRange(branch, client, shopDialect, policies, idStart);
     startState(branch, policies, pushCursor, true);
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.info("branch {}: provisioned {} rows in {} chunks in {} ms; IDs from {}", branch.id(),
@@ -159,6 +159,29 @@ public final class Provisioner {
       LOG.info("branch {}: the shop sold since its changes were collected; collecting again",
           branch.id());
       return false;
+    }
+  }
+
+  /**
+   * Hands the shop its range. A till that sold after the shop was erased took the next key, which
+   * setidstart then refuses to move back over: collect that sale and start after it.
+   */
+  private long giveRange(Branch branch, ShopClient client, SqlDialect shopDialect,
+      PolicySet policies, long idStart) {
+    long start = idStart;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.setIdStart(start);
+        return start;
+      } catch (ShopCallException e) {
+        if (e.fault() != FaultCode.ID_RANGE_OCCUPIED || attempt >= CLEAN_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("branch {}: the shop sold since it was erased; collecting before its range",
+            branch.id());
+        collect(branch, client, shopDialect, policies);
+        start = idStart(branch, policies, true);
+      }
     }
   }
 
