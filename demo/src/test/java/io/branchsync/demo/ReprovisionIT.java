@@ -52,6 +52,89 @@ class ReprovisionIT {
     }
   }
 
+  @ParameterizedTest(name = "shops on {0}")
+  @EnumSource(TestDialect.class)
+  void reprovisioningKeepsTheBranchsOwnRangeWhenAHigherBranchsRowsAreThere(TestDialect dialect)
+      throws Exception {
+    try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
+      ChainShop shop1 = chain.addShop(1, dialect);
+      ChainShop shop2 = chain.addShop(2, dialect);
+      long product;
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        product = RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("2.50"));
+      }
+      BranchKeysIT.provisionAll(chain);
+      long firstSale;
+      try (Connection c = shop1.connect()) {
+        firstSale = RetailActions.sell(c, 1, null,
+            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+      }
+      try (Connection c = shop2.connect()) {
+        RetailActions.addPerson(c, "Bea of shop 2", null);
+      }
+      BranchKeysIT.syncAll(chain);
+
+      // shop 1 gets branch 2's customer back with the full push; its range must not reach it
+      ProvisionResult again = new Provisioner(chain.office())
+          .provision(chain.office().branches().require(1), rows -> { });
+      assertEquals(firstSale + 1, again.idStart());
+      long next;
+      try (Connection c = shop1.connect()) {
+        next = RetailActions.sell(c, 1, null,
+            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "card");
+      }
+      assertEquals(firstSale + 1, next);
+      BranchKeysIT.syncAll(chain);
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        assertEquals(List.of(firstSale, next), RetailActions.ids(office, "sale"));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void aProvisioningThatStopsAfterTheShopWasErasedIsFinishedByTheNextSync(TestDialect dialect)
+      throws Exception {
+    try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
+      ChainShop shop = chain.addShop(1, dialect);
+      long product;
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        product = RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("2.50"));
+        RetailActions.addPerson(office, "Ana", null);
+      }
+      BranchKeysIT.provisionAll(chain);
+      long firstSale;
+      try (Connection c = shop.connect()) {
+        firstSale = RetailActions.sell(c, 1, null,
+            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+      }
+      try (LossyProxy proxy = new LossyProxy(shop.server().url())) {
+        chain.pointBranchAt(1, proxy.url());
+        // the office goes quiet right after clean: the shop is erased, nothing sent yet
+        proxy.loseRepliesWhen((method, nth) -> method.equals("sql_prepare"));
+        assertThrows(RuntimeException.class, () -> new Provisioner(chain.office())
+            .provision(chain.office().branches().require(1), rows -> { }));
+        proxy.loseRepliesWhen((method, nth) -> false);
+        try (Connection c = shop.connect()) {
+          assertEquals(List.of(), RetailActions.ids(c, "product"), "the shop was erased");
+        }
+
+        BranchKeysIT.syncAll(chain);
+      }
+      chain.reregister(shop);
+      try (Connection c = shop.connect()) {
+        assertEquals(List.of(product), RetailActions.ids(c, "product"));
+        long next = RetailActions.sell(c, 1, null,
+            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "card");
+        assertEquals(firstSale + 1, next, "the shop's keys carry on in its own range");
+      }
+      BranchKeysIT.syncAll(chain);
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        assertEquals(List.of(firstSale, firstSale + 1), RetailActions.ids(office, "sale"));
+      }
+    }
+  }
+
   @ParameterizedTest(name = "shop on {0}")
   @EnumSource(TestDialect.class)
   void aNewBranchWhoseRangeAlreadyHoldsOfficeRowsIsRefused(TestDialect dialect) throws Exception {

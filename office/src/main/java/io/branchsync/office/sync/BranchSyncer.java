@@ -29,7 +29,11 @@ public final class BranchSyncer {
     long started = System.nanoTime();
     MDC.put("branch", Integer.toString(branch.id()));
     try (BranchLock lock = BranchLock.acquire(office.dataSource(), office.dialect(), branch.id())) {
-      if (office.states().find(branch.id()).isEmpty()) {
+      if (office.provisioning().unfinished(branch.id())) {
+        // the shop may be erased with nothing sent yet: a plain sync would leave it so
+        LOG.warn("branch {}: a provisioning did not finish; finishing it now", branch.id());
+        new Provisioner(office).provisionLocked(branch, rows -> { });
+      } else if (office.states().find(branch.id()).isEmpty()) {
         throw new SyncException(ErrorCode.BAD_POLICY, "branch " + branch.id()
             + " was never provisioned; run 'office provision " + branch.id() + "' first");
       }

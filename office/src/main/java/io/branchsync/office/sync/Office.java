@@ -11,6 +11,7 @@ import io.branchsync.office.registry.Branch;
 import io.branchsync.office.registry.BranchRepository;
 import io.branchsync.office.registry.ConflictRepository;
 import io.branchsync.office.registry.FailedRowRepository;
+import io.branchsync.office.registry.ProvisioningRepository;
 import io.branchsync.office.registry.SyncStateRepository;
 import io.branchsync.schema.capture.CaptureInstaller;
 import io.branchsync.schema.catalog.SchemaCatalog;
@@ -145,6 +146,10 @@ public final class Office implements AutoCloseable {
 
   public SyncStateRepository states() {
     return new SyncStateRepository(dataSource);
+  }
+
+  public ProvisioningRepository provisioning() {
+    return new ProvisioningRepository(dataSource);
   }
 
   public ConflictRepository conflicts() {

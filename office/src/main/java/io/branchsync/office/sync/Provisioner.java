@@ -1,9 +1,11 @@
 package io.branchsync.office.sync;
 
+import io.branchsync.office.client.ShopCallException;
 import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.config.OfficeKey;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.office.registry.SyncState;
+import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.message.FinishResult;
 import io.branchsync.protocol.message.InfoResult;
 import io.branchsync.schema.ErrorCode;
@@ -33,6 +35,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Provisioner {
   private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
+  private static final int CLEAN_ATTEMPTS = 5;
   private final Office office;
 
   public Provisioner(Office office) {
@@ -58,34 +61,128 @@ public final class Provisioner {
     return total;
   }
 
+  /**
+   * Provisions a branch, holding its lock so no sync of the branch runs meanwhile (a sync pulling
+   * and pushing while the shop is erased and filled would lose track of what went where).
+   */
   public ProvisionResult provision(Branch branch, LongConsumer rowsSent) {
+    try (BranchLock lock = BranchLock.acquire(office.dataSource(), office.dialect(), branch.id())) {
+      return provisionLocked(branch, rowsSent);
+    }
+  }
+
+  /**
+   * Provisions a branch whose lock the caller holds: a sync finishing a provisioning that stopped
+   * half-way. Every step can be repeated: the shop's change log keeps its positions across
+   * {@code clean}, so collecting again is always possible.
+   */
+  ProvisionResult provisionLocked(Branch branch, LongConsumer rowsSent) {
     long started = System.nanoTime();
     PolicySet policies = office.policySet(branch.policySet());
     Optional<SyncState> before = office.states().find(branch.id());
     ShopClient client = office.client(branch);
     InfoResult info = client.info();
-    SqlDialect shopDialect = SqlDialect.fromWire(info.dialect());
-    long collected = 0;
-    if (info.pending() > 0) {
-      if (before.isEmpty()) {
-        startState(branch, policies, 0);
-      }
-      LOG.info("branch {}: collecting {} pending changes before erasing the shop", branch.id(),
-          info.pending());
-      collected = new Puller(office).pull(branch, client, shopDialect, policies).rows();
+    if (info.branch() != branch.id()) {
+      throw new SyncException(ErrorCode.BAD_POLICY, "the shop at " + branch.url()
+          + " says it is branch " + info.branch() + ", not " + branch.id());
     }
-    // After collecting: the shop's own rows now at the office count as used keys. Before clean:
-    // a refused range must leave the shop as it was.
-    long idStart = idStart(branch, policies, before.isPresent() || collected > 0);
-    client.clean();
+    SqlDialect shopDialect = SqlDialect.fromWire(info.dialect());
+    // a branch never provisioned, or whose provisioning stopped half-way, has no state to go
+    // back to: its mark stays until provisioning ends
+    boolean fresh = before.isEmpty() || office.provisioning().unfinished(branch.id());
+    if (before.isEmpty()) {
+      // the puller keeps its cursor in a sync state; the mark keeps syncs from taking that state
+      // for a finished provisioning until this one ends
+      office.provisioning().start(branch.id());
+      startState(branch, policies, 0, false);
+    }
+    long collected = 0;
+    long idStart;
+    for (int attempt = 1; ; attempt++) {
+      collected += collect(branch, client, shopDialect, policies);
+      // After collecting: the shop's own rows now at the office count as used keys. Before clean:
+      // a refused range must leave the shop as it was.
+      idStart = idStart(branch, policies, before.isPresent() || collected > 0);
+      if (erase(branch, client, attempt, fresh)) {
+        break;
+      }
+    }
     long pushCursor = stampedCursor();
     SendOutcome sent = sendTables(client, shopDialect, policies, rowsSent);
-    client.setIdStart(idStart);
-    startState(branch, policies, pushCursor);
+    idStart = giveRange(branch, client, shopDialect, policies, idStart);
+    startState(branch, policies, pushCursor, true);
     long millis = (System.nanoTime() - started) / 1_000_000;
     LOG.info("branch {}: provisioned {} rows in {} chunks in {} ms; IDs from {}", branch.id(),
         sent.rows, sent.chunks, millis, idStart);
     return new ProvisionResult(sent.rows, sent.chunks, sent.applied, idStart, collected, millis);
+  }
+
+  /** Brings in what the shop holds, so that erasing it loses nothing. */
+  private long collect(Branch branch, ShopClient client, SqlDialect shopDialect,
+      PolicySet policies) {
+    long rows = new Puller(office).pull(branch, client, shopDialect, policies).rows();
+    if (rows > 0) {
+      LOG.info("branch {}: collected {} rows from the shop before erasing it", branch.id(), rows);
+    }
+    return rows;
+  }
+
+  /**
+   * Asks the shop to erase its synced tables; returns false when it refused because tills sold
+   * since the last collection (the shop checks and erases in one transaction, so such a sale is
+   * never erased unseen), so the caller collects again.
+   */
+  private boolean erase(Branch branch, ShopClient client, int attempt, boolean fresh) {
+    // marked before the shop is erased: an office stopping from here on leaves a mark the next
+    // sync or provision finishes from
+    office.provisioning().start(branch.id());
+    try {
+      client.clean();
+      return true;
+    } catch (ShopCallException e) {
+      if (e.fault() == null) {
+        throw e; // no answer: the shop may be erased or not; the mark stays
+      }
+      if (!fresh) {
+        // refused: the shop is as it was, and its earlier provisioning still holds
+        office.provisioning().abandon(branch.id());
+      }
+      if (e.fault() != FaultCode.PENDING_CHANGES) {
+        throw e;
+      }
+      if (attempt >= CLEAN_ATTEMPTS) {
+        throw new SyncException(ErrorCode.BUSY, "branch " + branch.id() + ": the shop's tills"
+            + " kept selling while it was being provisioned (" + attempt + " tries to collect"
+            + " and erase); close the tills and run 'office provision " + branch.id()
+            + "' again. Nothing was erased.", e);
+      }
+      LOG.info("branch {}: the shop sold since its changes were collected; collecting again",
+          branch.id());
+      return false;
+    }
+  }
+
+  /**
+   * Hands the shop its range. A till that sold after the shop was erased took the next key, which
+   * setidstart then refuses to move back over: collect that sale and start after it.
+   */
+  private long giveRange(Branch branch, ShopClient client, SqlDialect shopDialect,
+      PolicySet policies, long idStart) {
+    long start = idStart;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.setIdStart(start);
+        return start;
+      } catch (ShopCallException e) {
+        if (e.fault() != FaultCode.ID_RANGE_OCCUPIED || attempt >= CLEAN_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("branch {}: the shop sold since it was erased; collecting before its range",
+            branch.id());
+        collect(branch, client, shopDialect, policies);
+        start = idStart(branch, policies, true);
+      }
+    }
   }
 
   private SendOutcome sendTables(ShopClient client, SqlDialect shopDialect, PolicySet policies,
@@ -162,9 +259,22 @@ public final class Provisioner {
     }
   }
 
-  private void startState(Branch branch, PolicySet policies, long pushCursor) {
+  /** Records the branch's sync state; {@code done} ends the provisioning in the same transaction. */
+  private void startState(Branch branch, PolicySet policies, long pushCursor, boolean done) {
     try (Connection c = office.dataSource().getConnection()) {
-      office.states().provisioned(c, branch.id(), policies.name(), pushCursor);
+      c.setAutoCommit(false);
+      try {
+        office.states().provisioned(c, branch.id(), policies.name(), pushCursor);
+        if (done) {
+          office.provisioning().finish(c, branch.id());
+        }
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
     } catch (SQLException e) {
       throw SyncException.fromSql("recording branch " + branch.id() + "'s sync state", e);
     }

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Everything that differs between PostgreSQL and MySQL/MariaDB. No code outside this package asks
@@ -61,6 +62,12 @@ public interface Dialect {
    */
   void setSequenceStart(Connection connection, String table, String column, long start)
       throws SQLException;
+
+  /**
+   * The key the next insert into {@code table} without one receives (its {@link KeyAllocator}'s
+   * counter where one is installed), or empty when the database cannot tell.
+   */
+  OptionalLong nextKey(Connection connection, String table, String column) throws SQLException;
 
   /**
    * Makes a query stream its rows instead of loading the whole result, so memory stays flat

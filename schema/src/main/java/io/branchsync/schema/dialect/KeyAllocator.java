@@ -31,7 +31,10 @@ public interface KeyAllocator {
   void install(Connection connection, String table, String keyColumn, long start)
       throws SQLException;
 
-  /** Makes the next local insert into {@code table} receive {@code start}. Commits: it is DDL. */
+  /**
+   * Makes the next local insert into {@code table} receive {@code start}. Moving the counter back
+   * may be DDL, which commits.
+   */
   void restart(Connection connection, String table, long start) throws SQLException;
 
   /** Removes the allocator of {@code table}; safe when none is installed. */

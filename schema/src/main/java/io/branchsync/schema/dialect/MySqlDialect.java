@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /** MySQL 8 and MariaDB 10.5 and later. */
@@ -160,14 +161,21 @@ public class MySqlDialect implements Dialect {
   public void setSequenceStart(Connection connection, String table, String column, long start)
       throws SQLException {
     // ALTER TABLE takes no placeholders; start is a long, so the text cannot carry anything else.
-    try (Statement s = connection.createStatement()) {
-      s.execute("ALTER TABLE " + quote(table) + " AUTO_INCREMENT = " + start);
-    }
-    // where an allocator hands out the local keys, its counter is the one that matters
+    // where an allocator hands out the local keys, its counter is the only one that matters
     MySqlKeyAllocator allocator = new MySqlKeyAllocator(this);
     if (allocator.installed(connection, table)) {
       allocator.restart(connection, table, start);
+      return;
     }
+    try (Statement s = connection.createStatement()) {
+      s.execute("ALTER TABLE " + quote(table) + " AUTO_INCREMENT = " + start);
+    }
+  }
+
+  @Override
+  public OptionalLong nextKey(Connection connection, String table, String column)
+      throws SQLException {
+    return new MySqlKeyAllocator(this).nextKey(connection, table);
   }
 
   @Override

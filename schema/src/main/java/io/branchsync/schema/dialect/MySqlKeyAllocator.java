@@ -74,6 +74,21 @@ final class MySqlKeyAllocator implements KeyAllocator {
   @Override
   public void restart(Connection connection, String table, long start) throws SQLException {
     String counter = dialect.quote(counterTable(table));
+    OptionalLong next = autoIncrement(connection, counterTable(table));
+    if (next.isPresent() && next.getAsLong() < start && start > 1) {
+      // forward: an explicit key moves AUTO_INCREMENT past it, without the metadata lock an
+      // ALTER TABLE would wait for behind every till that drew a key and has not committed
+      try (PreparedStatement insert =
+              connection.prepareStatement("INSERT INTO " + counter + " (id) VALUES (?)");
+          PreparedStatement delete =
+              connection.prepareStatement("DELETE FROM " + counter + " WHERE id = ?")) {
+        insert.setLong(1, start - 1);
+        insert.executeUpdate();
+        delete.setLong(1, start - 1);
+        delete.executeUpdate();
+      }
+      return;
+    }
     try (Statement s = connection.createStatement()) {
       // InnoDB lowers AUTO_INCREMENT only to above the rows a table holds; the trigger keeps it
       // empty, and this makes sure of it

@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /** PostgreSQL 11 and later. */
@@ -135,6 +136,34 @@ public class PostgresDialect implements Dialect {
       s.setString(2, Identifiers.requirePlain(column));
       s.setLong(3, start);
       s.execute();
+    }
+  }
+
+  @Override
+  public OptionalLong nextKey(Connection connection, String table, String column)
+      throws SQLException {
+    String sequence;
+    try (PreparedStatement s =
+        connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+      s.setString(1, quote(table));
+      s.setString(2, Identifiers.requirePlain(column));
+      try (ResultSet rs = s.executeQuery()) {
+        sequence = rs.next() ? rs.getString(1) : null;
+      }
+    }
+    if (sequence == null) {
+      return OptionalLong.empty();
+    }
+    // a sequence is read with its name in the FROM clause; each part passes through quote
+    StringBuilder name = new StringBuilder();
+    for (String part : sequence.split("\\.")) {
+      String plain = part.startsWith("\"") ? part.substring(1, part.length() - 1) : part;
+      name.append(name.length() == 0 ? "" : ".").append(quote(plain));
+    }
+    try (PreparedStatement s = connection.prepareStatement(
+            "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM " + name);
+        ResultSet rs = s.executeQuery()) {
+      return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
     }
   }
 

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Moves the ID sequences of the tables whose rows a branch creates to the start of its range (and
@@ -26,8 +27,10 @@ public final class IdRangeAssigner {
   }
 
   /**
-   * Sets every named table's sequence to hand out {@code range.first()} next. Refuses, before
-   * changing anything, when any of those tables already holds a row inside the range.
+   * Sets every named table's sequence to hand out {@code range.first()} next, unless it already
+   * stands further on inside the range (it never moves back over keys it may have handed out).
+   * Refuses, before changing anything, when any of those tables already holds a row inside the
+   * range.
    */
   public void assign(Connection connection, Collection<String> tables, IdRange range) {
     assign(connection, SchemaCatalog.read(connection), tables, range);
@@ -51,6 +54,13 @@ public final class IdRangeAssigner {
         Optional<KeyAllocator> allocator = dialect.keyAllocator();
         if (allocator.isPresent() && !allocator.get().installed(connection, table)) {
           allocator.get().install(connection, table, key, range.first());
+        }
+        OptionalLong next = dialect.nextKey(connection, table, key);
+        if (next.isPresent() && next.getAsLong() > range.first()
+            && next.getAsLong() <= range.last()) {
+          // already further on inside the range: a till may hold an uncommitted row with a key
+          // up to there, and moving back would hand that key out again
+          continue;
         }
         dialect.setSequenceStart(connection, table, key, range.first());
       }

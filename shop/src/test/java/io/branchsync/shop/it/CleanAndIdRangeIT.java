@@ -123,8 +123,47 @@ class CleanAndIdRangeIT {
         Long.toString(start),
         shop.stringValue("SELECT value FROM sync_setting WHERE name = 'shop.id_range.first'"));
     assertEquals(
-        Long.toString(start + 10_000_000L - 1),
-        shop.stringValue("SELECT value FROM sync_setting WHERE name = 'shop.id_range.last'"));
+        "40000000",
+        shop.stringValue("SELECT value FROM sync_setting WHERE name = 'shop.id_range.last'"),
+        "a start inside branch 3's own range keeps that range's end");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void setIdStartAfterTheLastUsedKeyIgnoresTheNextBranchsRows(TestDialect which)
+      throws Exception {
+    // a shop of its own: the sequences this test moves must not meet the other tests'
+    try (ShopFixture shop = ShopFixture.start(which, Map.of())) {
+      // a customer of branch 4, sent by the office; re-provisioning branch 3 after its last key
+      shop.exec("INSERT INTO person (id, name) VALUES (40000001, 'of branch 4')");
+
+      assertEquals(true, shop.call("setidstart", 30_000_501));
+      shop.exec("INSERT INTO person (name) VALUES ('next customer of branch 3')");
+
+      assertEquals(30_000_501L, shop.longValue(
+          "SELECT id FROM person WHERE name = 'next customer of branch 3'"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void setIdStartNeverMovesASequenceBackInsideTheRange(TestDialect which) throws Exception {
+    try (ShopFixture shop = ShopFixture.start(which, Map.of())) {
+      assertEquals(true, shop.call("setidstart", 30_000_001));
+      // a till's key handed out but not committed yet: no row shows it
+      try (var till = shop.db.connect()) {
+        till.setAutoCommit(false);
+        try (var s = till.createStatement()) {
+          s.execute("INSERT INTO sale (branch_id, total) VALUES (3, 1)");
+        }
+        assertEquals(true, shop.call("setidstart", 30_000_001));
+        till.commit();
+      }
+      shop.exec("INSERT INTO sale (branch_id, total) VALUES (3, 2)");
+
+      assertEquals(List.of(30_000_001L, 30_000_002L), List.of(
+          shop.longValue("SELECT MIN(id) FROM sale"), shop.longValue("SELECT MAX(id) FROM sale")));
+    }
   }
 
   @ParameterizedTest(name = "{0}")
@@ -153,8 +192,59 @@ class CleanAndIdRangeIT {
     assertTrue(refused.getMessage().contains("sale"), refused.getMessage());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void cleanKeepsOtherTablesAndTheCursorTheOfficeHolds(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    shop.exec("DROP TABLE IF EXISTS local_note",
+        "CREATE TABLE local_note (id INTEGER PRIMARY KEY, text VARCHAR(40))",
+        "INSERT INTO local_note (id, text) VALUES (1, 'kept')",
+        "INSERT INTO sale (branch_id, total) VALUES (3, 2)");
+    String cursor = collectEverything(shop);
+
+    assertEquals(true, shop.call("clean"));
+    shop.exec("INSERT INTO sale (branch_id, total) VALUES (3, 7.25)");
+
+    assertEquals(1, shop.count("local_note"), "a table outside the policy set stays");
+    Map<?, ?> after = (Map<?, ?>) shop.call("diff", cursor);
+    assertTrue(((byte[]) after.get("data")).length > 0,
+        "the cursor the office held before clean still serves the shop's new sale");
+    shop.exec("DROP TABLE local_note");
+    collectEverything(shop);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void cleanThatCannotEraseEverythingErasesNothing(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    shop.exec("DELETE FROM product WHERE id = 78",
+        "INSERT INTO product (id, sku, description, price) VALUES (78, 'P78', 'held', 1)",
+        "INSERT INTO sale (branch_id, total) VALUES (3, 3)",
+        "DROP TABLE IF EXISTS local_shelf",
+        // a local table holding on to a product: the product cannot go, so nothing may
+        "CREATE TABLE local_shelf (id INTEGER PRIMARY KEY, product_id BIGINT NOT NULL,"
+            + " CONSTRAINT local_shelf_product FOREIGN KEY (product_id) REFERENCES product (id))",
+        "INSERT INTO local_shelf (id, product_id) VALUES (1, 78)");
+    collectEverything(shop);
+    long sales = shop.count("sale");
+
+    XmlRpcException refused;
+    try {
+      refused = shop.fault("clean");
+    } finally {
+      shop.exec("DELETE FROM local_shelf");
+    }
+
+    assertEquals(FaultCode.APPLY_FAILED.code(), refused.code, refused.getMessage());
+    assertTrue(refused.getMessage().contains("table product"), refused.getMessage());
+    assertEquals(sales, shop.count("sale"), "sales were deleted before the product failed");
+    assertEquals(1, shop.longValue("SELECT COUNT(*) FROM product WHERE id = 78"));
+    shop.exec("DROP TABLE local_shelf");
+    assertEquals(true, shop.call("clean"), "the shop is fine once the obstacle is gone");
+  }
+
   /** Collects and acknowledges every change, as the office does before a clean. */
-  private static void collectEverything(ShopFixture shop) throws Exception {
+  private static String collectEverything(ShopFixture shop) throws Exception {
     String since = "";
     while (true) {
       Map<?, ?> batch = (Map<?, ?>) shop.call("diff", since);
@@ -162,7 +252,7 @@ class CleanAndIdRangeIT {
       since = (String) batch.get("next");
       if (empty && !(Boolean) batch.get("more")) {
         shop.call("diff", since);
-        return;
+        return since;
       }
     }
   }

@@ -13,7 +13,7 @@ import io.branchsync.schema.capture.ChangeLog;
 import io.branchsync.schema.idrange.IdRange;
 import io.branchsync.schema.idrange.IdRangeAssigner;
 import io.branchsync.schema.policy.Policy;
-import io.branchsync.shop.internal.db.SchemaSetup;
+import io.branchsync.shop.internal.db.ShopCleaner;
 import io.branchsync.shop.internal.db.SettingsRepository;
 import io.branchsync.shop.internal.db.ShopDatabase;
 import io.branchsync.shop.internal.session.SessionRegistry;
@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The seven methods of the wire contract, with typed arguments and results. Calls run side by side,
  * except {@code clean}, which waits for every other call to end and holds the others back while it
- * rebuilds the schema. Once {@link #stop()} is called, new calls are refused with {@link
+ * erases the synced tables. Once {@link #stop()} is called, new calls are refused with {@link
  * FaultCode#SHUTTING_DOWN}.
  */
 public final class ShopService {
@@ -122,7 +122,8 @@ public final class ShopService {
   }
 
   /**
-   * {@code clean}: erases and rebuilds the schema, unless changes wait to be collected.
+   * {@code clean}: empties the policy tables and the change log in one transaction, unless changes
+   * wait to be collected (see {@link ShopCleaner}).
    *
    * @return true
    * @throws Exception as mapped by {@link Faults}
@@ -131,26 +132,15 @@ public final class ShopService {
     return guarded(
         schemaLock.writeLock(),
         () -> {
-          long pending;
-          try (Connection connection = database.connect()) {
-            pending = ChangeLog.pending(connection);
-          }
-          if (pending > 0 && !cleanAllowPending) {
-            throw new ProtocolException(
-                FaultCode.PENDING_CHANGES,
-                "clean: "
-                    + pending
-                    + " changes wait to be collected with diff (clean.allow.pending"
-                    + " is false)");
-          }
-          LOG.warn(
-              "Erasing and rebuilding the shop's schema on the office's request ({} changes"
-                  + " not collected)",
-              pending);
+          // open sessions hold row locks the deletes would wait for; the office starts anew
           registry.discardAll(FaultCode.UNKNOWN_SESSION, "the shop was cleaned");
-          String version = new SchemaSetup(database, branch).apply(true);
-          schemaVersion = version;
-          LOG.info("Schema rebuilt at version {}", version);
+          long erased = new ShopCleaner(database).clean(cleanAllowPending);
+          if (erased > 0) {
+            LOG.warn("Erased the shop's synced tables on the office's request, with {} changes"
+                + " not collected (clean.allow.pending)", erased);
+          } else {
+            LOG.info("Erased the shop's synced tables on the office's request");
+          }
           return true;
         });
   }
@@ -208,7 +198,7 @@ public final class ShopService {
                 FaultCode.BAD_ARGUMENT,
                 "setidstart.id: " + first + " leaves no room for the range");
           }
-          IdRange range = new IdRange(first, first + idRangeSize - 1);
+          IdRange range = rangeFrom(first);
           assign(range);
           LOG.info("ID range set to {}", range);
           return true;
@@ -233,6 +223,21 @@ public final class ShopService {
       schemaVersion = version;
     }
     return version;
+  }
+
+  /**
+   * The range a {@code setidstart} hands this shop. A start inside the branch's own range (the
+   * office re-provisioning a shop after the last key it used) keeps the end of that range, so the
+   * range never reaches into the next branch's; any other start gets {@code id.range.size} keys.
+   */
+  private IdRange rangeFrom(long first) {
+    if (branch <= Long.MAX_VALUE / idRangeSize - 1) {
+      IdRange own = IdRange.forBranch(branch, idRangeSize);
+      if (first >= own.first() && first <= own.last()) {
+        return new IdRange(first, own.last());
+      }
+    }
+    return new IdRange(first, first + idRangeSize - 1);
   }
 
   private void assign(IdRange range) throws SQLException {
