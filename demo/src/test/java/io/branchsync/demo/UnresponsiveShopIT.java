@@ -31,8 +31,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class UnresponsiveShopIT {
-  private static final int READ_MS = 1_000;
-  private static final int CALL_MS = 3_000;
+  // long enough for a healthy call on a busy two-core CI machine, short enough to wait for twice
+  private static final int READ_MS = 3_000;
+  private static final int CALL_MS = 6_000;
   /** One retry, so each failing sync makes two attempts. */
   private static final Map<String, String> IMPATIENT_OFFICE = Map.of(
       "client.retries", "1", "client.retry.backoff.ms", "50",
