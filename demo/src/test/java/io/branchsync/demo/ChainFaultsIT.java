@@ -12,14 +12,31 @@ import io.branchsync.office.sync.Provisioner;
 import io.branchsync.office.sync.SyncOutcome;
 import io.branchsync.schema.policy.PolicySetLoader;
 import io.branchsync.testkit.TestDialect;
+import io.branchsync.office.client.ShopClient;
+import io.branchsync.protocol.chunk.ChunkCodec;
+import io.branchsync.schema.chunk.SqlChunkWriter;
+import io.branchsync.schema.chunk.SqlValue;
+import io.branchsync.schema.chunk.Upsert;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** Links that drop, shops that stop, an office that dies mid-pull: nothing lost, nothing doubled. */
+/**
+ * Links that drop, shops that stop, an office that dies mid-pull or mid-push: nothing lost, nothing
+ * doubled, nothing left waiting.
+ */
 class ChainFaultsIT {
   /** Few quick retries, so a dead shop fails the run fast. */
   private static final Map<String, String> IMPATIENT_OFFICE =
@@ -28,7 +45,12 @@ class ChainFaultsIT {
 
   private static LocalChain chainWithProvisionedShop(TestDialect shopDialect,
       Map<String, String> shopSettings) throws Exception {
-    LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL, IMPATIENT_OFFICE);
+    return chainWithProvisionedShop(shopDialect, shopSettings, IMPATIENT_OFFICE);
+  }
+
+  private static LocalChain chainWithProvisionedShop(TestDialect shopDialect,
+      Map<String, String> shopSettings, Map<String, String> officeSettings) throws Exception {
+    LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL, officeSettings);
     try {
       chain.addShop(1, shopDialect, shopSettings);
       try (Connection office = chain.office().dataSource().getConnection()) {
@@ -150,5 +172,105 @@ class ChainFaultsIT {
       }
       assertEquals(0, sync(chain).pulled(), "everything was acknowledged");
     }
+  }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void lostRepliesToSqlPrepareAreRepeatedAndOpenOneSession(TestDialect dialect) throws Exception {
+    Map<String, String> patient = new HashMap<>(IMPATIENT_OFFICE);
+    patient.put("client.retries", "4");
+    try (LocalChain chain = chainWithProvisionedShop(dialect, Map.of(), patient);
+        LossyProxy proxy = new LossyProxy(chain.shop(1).server().url())) {
+      chain.pointBranchAt(1, proxy.url());
+      proxy.loseRepliesWhen((method, nth) -> method.equals("sql_prepare") && nth <= 3);
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        RetailActions.changePrice(office, RetailActions.ids(office, "product").get(0),
+            new BigDecimal("7.77"));
+      }
+
+      SyncOutcome outcome = sync(chain);
+
+      assertTrue(outcome.ok(), outcome.toString());
+      assertEquals(4, proxy.calls().stream().filter("sql_prepare"::equals).count());
+      List<String> sids = proxy.lostReplies().stream().map(ChainFaultsIT::intIn).toList();
+      assertEquals(3, sids.size());
+      assertEquals(1, sids.stream().distinct().count(), "one session for all repeats: " + sids);
+      assertConverged(chain);
+    }
+  }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void anOfficeRunThatDiedMidPushHoldsNeitherTheNextSyncNorATill(TestDialect dialect)
+      throws Exception {
+    try (LocalChain chain = chainWithProvisionedShop(dialect, Map.of())) {
+      ChainShop shop = chain.shop(1);
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        RetailActions.changePrice(office, RetailActions.ids(office, "product").get(0),
+            new BigDecimal("3.33"));
+      }
+      // A run that opened its session, applied a chunk over every product, and died.
+      ShopClient dying = chain.office().client(branch(chain));
+      int sid = dying.prepare();
+      dying.create(sid, productsAsTheyAre(shop));
+
+      long tillStarted = System.nanoTime();
+      CompletableFuture<Long> till = CompletableFuture.supplyAsync(() -> sellOne(shop));
+      Thread.sleep(1_000);
+      assertFalse(till.isDone(), "the till waits on the rows of the unfinished session");
+
+      long syncStarted = System.nanoTime();
+      SyncOutcome next = sync(chain);
+      long syncMillis = (System.nanoTime() - syncStarted) / 1_000_000;
+      long tillDone = till.get(60, TimeUnit.SECONDS);
+      System.out.printf("shop on %s: next sync took %d ms; the till waited %d ms, of which %d ms"
+          + " after the sync began%n", dialect, syncMillis, (tillDone - tillStarted) / 1_000_000,
+          (tillDone - syncStarted) / 1_000_000);
+      assertTrue(next.ok(), next.toString());
+      assertEquals(1, next.pushed());
+      assertTrue(syncMillis < 10_000, "the sync took " + syncMillis + " ms");
+      assertTrue((tillDone - syncStarted) / 1_000_000 < 10_000, "the till waited for the sync");
+
+      assertTrue(sync(chain).ok());
+      assertConverged(chain);
+    }
+  }
+
+  /** A chunk upserting every product of the shop with the values it has: it locks them all. */
+  private static byte[] productsAsTheyAre(ChainShop shop) throws SQLException {
+    List<List<SqlValue>> rows = new ArrayList<>();
+    try (Connection c = shop.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT id, sku, description, price FROM product")) {
+      while (rs.next()) {
+        rows.add(List.of(SqlValue.number(rs.getLong(1)), SqlValue.text(rs.getString(2)),
+            SqlValue.text(rs.getString(3)), SqlValue.number(rs.getBigDecimal(4))));
+      }
+    }
+    StringBuilder sql = new StringBuilder();
+    SqlChunkWriter.forDialect(shop.dialect().sqlDialect()).write(new Upsert("product",
+        List.of("id", "sku", "description", "price"), List.of("id"), rows), sql);
+    return ChunkCodec.encode(sql.toString());
+  }
+
+  /** A till's sale of the first product; returns when it committed. */
+  private static long sellOne(ChainShop shop) {
+    try (Connection c = shop.connect();
+        Statement s = c.createStatement()) {
+      // bounded, so that code that never frees the rows fails the test instead of hanging it
+      s.execute(shop.dialect().sqlDialect() == io.branchsync.schema.chunk.SqlDialect.POSTGRESQL
+          ? "SET lock_timeout = '45s'" : "SET SESSION innodb_lock_wait_timeout = 45");
+      long product = RetailActions.ids(c, "product").get(0);
+      RetailActions.sell(c, 1, null, List.of(new Line(product, BigDecimal.ONE,
+          new BigDecimal("1.00"))), "cash");
+      return System.nanoTime();
+    } catch (SQLException e) {
+      throw new IllegalStateException("the till failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String intIn(String reply) {
+    Matcher m = Pattern.compile("<i4>(\\d+)</i4>").matcher(reply);
+    return m.find() ? m.group(1) : reply;
   }
 }

@@ -19,8 +19,10 @@ public enum Method {
   CLEAN(
       "clean",
       "Erase and recreate the shop's schema; refused while changes wait to be collected."),
-  /** No arguments; returns the new session id. */
-  SQL_PREPARE("sql_prepare", "Open an insertion session and return its id (an int > 0)."),
+  /** No argument, or a session token; returns the session id. */
+  SQL_PREPARE(
+      "sql_prepare",
+      "Open an insertion session and return its id (an int > 0); with a token, repeatable."),
   /** Arguments: session id, gzip chunk; returns {@code true}. */
   SQL_CREATE(
       "sql_create",

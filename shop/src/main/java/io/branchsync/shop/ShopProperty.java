@@ -93,8 +93,9 @@ public enum ShopProperty {
   /** Idle time before a session expires. */
   LIMIT_SESSION_IDLE_SECONDS(
       "limit.session.idle.seconds",
-      "900",
-      "Seconds an insertion session may stay without a call before it is discarded."),
+      "60",
+      "Seconds an insertion session may stay without a call from the office before it is"
+          + " rolled back."),
   /** Changes per diff batch. */
   DIFF_MAX_CHANGES(
       "diff.max.changes",

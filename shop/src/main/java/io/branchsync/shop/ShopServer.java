@@ -12,6 +12,7 @@ import io.branchsync.shop.internal.service.DiffService;
 import io.branchsync.shop.internal.service.SessionService;
 import io.branchsync.shop.internal.service.ShopService;
 import io.branchsync.shop.internal.session.ChunkValidator;
+import io.branchsync.shop.internal.session.OfficeLease;
 import io.branchsync.shop.internal.session.SessionApplier;
 import io.branchsync.shop.internal.session.SessionRegistry;
 import java.io.IOException;
@@ -87,18 +88,21 @@ public final class ShopServer implements AutoCloseable {
       ScheduledExecutorService timer =
           Executors.newSingleThreadScheduledExecutor(HttpEndpoint.named("shop-timer"));
       resources.push(timer::shutdownNow);
+      OfficeLease lease = new OfficeLease(System::nanoTime);
       SessionRegistry registry =
           new SessionRegistry(
-              config.limits().sessions(), config.limits().sessionIdle(), System::nanoTime);
+              config.limits().sessions(), config.limits().sessionIdle(), System::nanoTime, lease);
       ShopService service = service(config, database, registry);
-      long sweep = Math.max(1, Math.min(30, config.limits().sessionIdle().toSeconds() / 4));
+      // a few open sessions at most, so sweeping often is cheap, and a dead office's locks go soon
+      long sweep = Math.max(1, Math.min(5, config.limits().sessionIdle().toSeconds() / 4));
       timer.scheduleWithFixedDelay(registry::expireIdle, sweep, sweep, TimeUnit.SECONDS);
       HttpEndpoint http =
           HttpEndpoint.start(
               config,
               new BranchAuthenticator(config.branch(), secret),
               new XmlRpcCodec(new ShopHandlerMapping(service)),
-              timer);
+              timer,
+              lease);
       // sessions are rolled back after the last call ended and before the pool closes
       resources.push(() -> registry.discardAll(FaultCode.SHUTTING_DOWN, "the shop stopped"));
       ShopServer server = new ShopServer(config, service, http, resources);

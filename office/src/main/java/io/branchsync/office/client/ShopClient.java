@@ -11,6 +11,7 @@ import io.branchsync.protocol.message.FinishResult;
 import io.branchsync.protocol.message.IdStart;
 import io.branchsync.protocol.message.InfoResult;
 import io.branchsync.protocol.message.SessionId;
+import io.branchsync.protocol.message.SessionToken;
 import io.branchsync.schema.ErrorCode;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -35,6 +36,8 @@ public final class ShopClient {
   private final XmlRpcClient client = new XmlRpcClient();
   private final URI url;
   private final ShopClientSettings settings;
+  // set once a shop refused the token: it predates it, and the plain form is the one it knows
+  private volatile boolean plainPrepare;
 
   ShopClient(URI url, String user, String password, ShopClientSettings settings,
       ShopExchange exchange) {
@@ -71,8 +74,30 @@ public final class ShopClient {
     call(Method.CLEAN);
   }
 
+  /**
+   * Opens a session under a token of its own, repeated after a network error like any other call:
+   * the shop answers a repeated token with the session it already opened. A shop older than the
+   * token refuses it as a bad argument; it gets the plain form, not repeated once it may have
+   * opened a session.
+   */
   public int prepare() {
-    return convert(() -> SessionId.fromWireResult(call(Method.SQL_PREPARE)).value());
+    if (!plainPrepare) {
+      try {
+        return sessionId(call(Method.SQL_PREPARE, SessionToken.random().toWire()));
+      } catch (ShopCallException e) {
+        if (e.fault() != FaultCode.BAD_ARGUMENT) {
+          throw e;
+        }
+        LOG.warn("{} refused a sql_prepare token ({}); this shop predates it, so a lost reply"
+            + " there fails the run", url, e.getMessage());
+        plainPrepare = true;
+      }
+    }
+    return sessionId(call(Method.SQL_PREPARE));
+  }
+
+  private int sessionId(Object wire) {
+    return convert(() -> SessionId.fromWireResult(wire).value());
   }
 
   public void create(int sid, byte[] chunk) {
@@ -98,7 +123,8 @@ public final class ShopClient {
         return client.execute(method.wireName(), params);
       } catch (XmlRpcException e) {
         ShopCallException failure = classify(method, e);
-        if (!worthRepeating(method, e, failure) || attempt >= settings.retries()) {
+        if (!worthRepeating(method, params.length, e, failure)
+            || attempt >= settings.retries()) {
           throw failure;
         }
         LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", url, method.wireName(),
@@ -115,16 +141,18 @@ public final class ShopClient {
    * first result, {@code diff} with the same cursor returns the same changes, and {@code info},
    * {@code clean} and {@code setidstart} leave the same state however often they run. A repeat
    * that arrives while the first attempt still runs at the shop waits for it on the session lock.
-   * {@code sql_prepare} is the exception: each one opens a session, and one whose reply was lost
-   * holds a slot of {@code limit.sessions} until it expires idle, so it is repeated only when no
-   * connection was made.
+   * {@code sql_prepare} with a token returns the session already opened for that token. Without
+   * one it is the exception: each call opens a session, and one whose reply was lost holds a slot
+   * of {@code limit.sessions} until it expires idle, so it is repeated only when no connection was
+   * made.
    */
-  private static boolean worthRepeating(Method method, XmlRpcException e,
+  private static boolean worthRepeating(Method method, int arguments, XmlRpcException e,
       ShopCallException failure) {
     if (failure.code() != ErrorCode.SHOP_UNREACHABLE) {
       return false;
     }
-    return method != Method.SQL_PREPARE
+    boolean plainPrepare = method == Method.SQL_PREPARE && arguments == 0;
+    return !plainPrepare
         || (e instanceof ShopTransportException t && t.stage() == Stage.NOT_CONNECTED);
   }
 

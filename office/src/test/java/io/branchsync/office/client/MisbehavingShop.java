@@ -120,8 +120,34 @@ final class MisbehavingShop implements AutoCloseable {
 
   /** Sends {@code reply} whole, with its true length, whatever it contains. */
   static Behaviour answering(String reply) {
+    return answering(reply, new CopyOnWriteArrayList<>());
+  }
+
+  /** Sends {@code reply} whole and closes the connection, keeping the request body. */
+  static Behaviour answeringOnce(String reply, List<String> requests) {
     return socket -> {
-      readRequest(socket);
+      requests.add(readRequest(socket));
+      byte[] body = reply.getBytes(StandardCharsets.UTF_8);
+      OutputStream out = socket.getOutputStream();
+      out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\n"
+          + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(body);
+      out.flush();
+    };
+  }
+
+  /** Like {@link #silent()}, keeping the request body. */
+  static Behaviour silent(List<String> requests) {
+    return socket -> {
+      requests.add(readRequest(socket));
+      waitForHangUp(socket);
+    };
+  }
+
+  /** Like {@link #answering(String)}, keeping the request body. */
+  static Behaviour answering(String reply, List<String> requests) {
+    return socket -> {
+      requests.add(readRequest(socket));
       byte[] body = reply.getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
       out.write(headers(body.length));
@@ -137,7 +163,7 @@ final class MisbehavingShop implements AutoCloseable {
   }
 
   /** Reads headers and a Content-Length body, enough for the office to start waiting. */
-  private static void readRequest(Socket socket) throws IOException {
+  private static String readRequest(Socket socket) throws IOException {
     InputStream in = socket.getInputStream();
     StringBuilder head = new StringBuilder();
     while (!head.toString().endsWith("\r\n\r\n")) {
@@ -150,7 +176,7 @@ final class MisbehavingShop implements AutoCloseable {
     long length = head.toString().lines()
         .filter(line -> line.toLowerCase().startsWith("content-length:"))
         .mapToLong(line -> Long.parseLong(line.substring(15).trim())).findFirst().orElse(0);
-    in.readNBytes((int) length);
+    return new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
   }
 
   private static void waitForHangUp(Socket socket) throws IOException {

@@ -9,9 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchsync.office.client.MisbehavingShop.Behaviour;
 import io.branchsync.schema.ErrorCode;
+import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
@@ -25,6 +29,12 @@ import org.junit.jupiter.api.function.Executable;
 class ShopClientTransportIT {
   /** Scheduling on a busy machine; the timeouts under test are all well below a minute. */
   private static final long MARGIN_MS = 2_000;
+  private static final String SID_REPLY = "<?xml version=\"1.0\"?><methodResponse><params><param>"
+      + "<value><i4>77</i4></value></param></params></methodResponse>";
+  private static final String OLD_SHOP_FAULT = "<?xml version=\"1.0\"?><methodResponse><fault>"
+      + "<value><struct><member><name>faultCode</name><value><i4>1003</i4></value></member>"
+      + "<member><name>faultString</name><value><string>BAD_ARGUMENT (1003): sql_prepare: takes"
+      + " 0 arguments, got 1</string></value></member></struct></value></fault></methodResponse>";
 
   private static ShopClient client(MisbehavingShop shop, int readMs, int callMs, int retries) {
     ShopClientSettings settings = new ShopClientSettings(1_000, readMs, callMs, retries, 10, null);
@@ -129,11 +139,34 @@ class ShopClientTransportIT {
   }
 
   @Test
-  void sqlPrepareIsNotRepeatedOnceTheShopMayHaveOpenedASession() throws Exception {
-    try (MisbehavingShop shop = shop(n -> MisbehavingShop.silent())) {
+  void sqlPrepareIsRepeatedWithItsTokenAfterALostReply() throws Exception {
+    List<String> requests = new CopyOnWriteArrayList<>();
+    try (MisbehavingShop shop = shop(n -> n <= 2 ? MisbehavingShop.silent(requests)
+        : MisbehavingShop.answering(SID_REPLY, requests))) {
+      assertEquals(77, client(shop, 300, 10_000, 3).prepare());
+      assertEquals(3, shop.connections());
+      String token = tokenOf(requests.get(0));
+      assertEquals(36, token.length(), requests.get(0));
+      assertEquals(List.of(token, token, token), requests.stream().map(ShopClientTransportIT::tokenOf).toList());
+    }
+  }
+
+  @Test
+  void aShopThatPredatesTheTokenGetsThePlainPrepareNotRepeatedOnceItMayHaveOpenedASession()
+      throws Exception {
+    List<String> requests = new CopyOnWriteArrayList<>();
+    try (MisbehavingShop shop = shop(n -> n == 1 ? MisbehavingShop.answeringOnce(OLD_SHOP_FAULT,
+        requests) : MisbehavingShop.silent(requests))) {
       Failure f = fails(() -> client(shop, 300, 10_000, 3).prepare());
       assertEquals(ErrorCode.SHOP_UNREACHABLE, f.error().code(), f.message());
-      assertEquals(1, shop.connections(), "a lost sql_prepare reply leaves a session open");
+      assertEquals(2, shop.connections(), "a lost plain sql_prepare reply leaves a session open");
+      assertTrue(requests.get(0).contains("<param>"), requests.get(0));
+      assertFalse(requests.get(1).contains("<param>"), requests.get(1));
     }
+  }
+
+  private static String tokenOf(String request) {
+    Matcher m = Pattern.compile("<value>(?:<string>)?([A-Za-z0-9_-]+)").matcher(request);
+    return m.find() ? m.group(1) : "";
   }
 }

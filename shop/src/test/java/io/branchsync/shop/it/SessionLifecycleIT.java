@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.branchsync.protocol.FaultCode;
 import io.branchsync.schema.chunk.Upsert;
 import io.branchsync.testkit.TestDialect;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -89,5 +94,64 @@ class SessionLifecycleIT {
       assertTrue(expired.getMessage().contains("expired"), expired.getMessage());
       assertEquals(0, shop.count("product"));
     }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void aChunkUploadedMoreSlowlyThanTheIdleLimitKeepsItsSession(TestDialect which)
+      throws Exception {
+    try (ShopFixture shop = ShopFixture.start(which, Map.of("limit.session.idle.seconds", "1"))) {
+      int sid = (Integer) shop.call("sql_prepare");
+      byte[] body =
+          ("<?xml version=\"1.0\"?><methodCall><methodName>sql_create</methodName><params>"
+                  + "<param><value><i4>" + sid + "</i4></value></param><param><value><base64>"
+                  + Base64.getEncoder().encodeToString(shop.chunk(List.of(Rows.products(1, 20))))
+                  + "</base64></value></param></params></methodCall>")
+              .getBytes(StandardCharsets.UTF_8);
+
+      // three seconds on the way, three times the idle limit: a slow link, a healthy office
+      HttpResponse<String> reply =
+          Http.post(
+              java.net.http.HttpClient.newHttpClient(),
+              shop.server().url(),
+              Http.basic(ShopFixture.USER, ShopFixture.SECRET),
+              HttpRequest.BodyPublishers.fromPublisher(
+                  HttpRequest.BodyPublishers.ofInputStream(() -> trickling(body, 3_000)),
+                  body.length));
+
+      assertEquals(200, reply.statusCode());
+      assertTrue(reply.body().contains("<boolean>1</boolean>"), reply.body());
+      assertEquals(20, ((Map<?, ?>) shop.call("sql_finish", sid)).get("rows"));
+    }
+  }
+
+  /** The bytes in 30 parts spread over {@code millis}. */
+  private static InputStream trickling(byte[] bytes, long millis) {
+    return new InputStream() {
+      private int sent;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] into, int offset, int length) {
+        if (sent == bytes.length) {
+          return -1;
+        }
+        try {
+          Thread.sleep(millis / 30);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return -1;
+        }
+        int n = Math.min(Math.min(length, bytes.length / 30 + 1), bytes.length - sent);
+        System.arraycopy(bytes, sent, into, offset, n);
+        sent += n;
+        return n;
+      }
+    };
   }
 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpsServer;
 import io.branchsync.shop.ShopConfig;
 import io.branchsync.shop.internal.auth.BranchAuthenticator;
 import io.branchsync.shop.internal.rpc.XmlRpcCodec;
+import io.branchsync.shop.internal.session.OfficeLease;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -51,6 +52,7 @@ public final class HttpEndpoint {
    * @param authenticator checks every request's credentials
    * @param codec reads calls and writes replies
    * @param timer runs delayed refusals
+   * @param lease told when an authenticated request starts and ends
    * @return the running endpoint
    * @throws IOException if the address cannot be bound
    */
@@ -58,7 +60,8 @@ public final class HttpEndpoint {
       ShopConfig config,
       BranchAuthenticator authenticator,
       XmlRpcCodec codec,
-      ScheduledExecutorService timer)
+      ScheduledExecutorService timer,
+      OfficeLease lease)
       throws IOException {
     InetSocketAddress address = new InetSocketAddress(config.listenHost(), config.listenPort());
     // The JDK server sends a reply's headers and body in two writes; with Nagle's algorithm on,
@@ -82,7 +85,7 @@ public final class HttpEndpoint {
     server.setExecutor(workers);
     RpcExchangeHandler handler =
         new RpcExchangeHandler(
-            config.branch(), authenticator, codec, config.limits().requestBytes(), timer);
+            config.branch(), authenticator, codec, config.limits().requestBytes(), timer, lease);
     server.createContext("/", handler);
     server.start();
     int port = server.getAddress().getPort();

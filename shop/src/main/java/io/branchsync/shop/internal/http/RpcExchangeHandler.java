@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpHandler;
 import io.branchsync.shop.internal.auth.BranchAuthenticator;
 import io.branchsync.shop.internal.rpc.RequestTooLargeException;
 import io.branchsync.shop.internal.rpc.XmlRpcCodec;
+import io.branchsync.shop.internal.session.OfficeLease;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -43,6 +44,7 @@ final class RpcExchangeHandler implements HttpHandler {
   private final XmlRpcCodec codec;
   private final long maxRequestBytes;
   private final ScheduledExecutorService timer;
+  private final OfficeLease lease;
   private final AtomicInteger active = new AtomicInteger();
 
   RpcExchangeHandler(
@@ -50,12 +52,14 @@ final class RpcExchangeHandler implements HttpHandler {
       BranchAuthenticator authenticator,
       XmlRpcCodec codec,
       long maxRequestBytes,
-      ScheduledExecutorService timer) {
+      ScheduledExecutorService timer,
+      OfficeLease lease) {
     this.branch = Integer.toString(branch);
     this.authenticator = authenticator;
     this.codec = codec;
     this.maxRequestBytes = maxRequestBytes;
     this.timer = timer;
+    this.lease = lease;
   }
 
   @Override
@@ -68,7 +72,7 @@ final class RpcExchangeHandler implements HttpHandler {
           authenticator.check(
               exchange.getRequestHeaders().getFirst("Authorization"), address(exchange));
       switch (outcome.verdict()) {
-        case ACCEPTED -> serve(exchange);
+        case ACCEPTED -> serveLeased(exchange);
         case MISSING -> unauthorized(exchange);
         case REFUSED -> {
           // read the body here, so the timer thread only writes the answer
@@ -111,6 +115,16 @@ final class RpcExchangeHandler implements HttpHandler {
       }
     }
     return true;
+  }
+
+  /** While the office's request arrives and is served, its sessions are not idle. */
+  private void serveLeased(HttpExchange exchange) throws IOException {
+    lease.callStarted();
+    try {
+      serve(exchange);
+    } finally {
+      lease.callEnded();
+    }
   }
 
   private void serve(HttpExchange exchange) throws IOException {

@@ -6,6 +6,7 @@ import io.branchsync.protocol.ProtocolException;
 import io.branchsync.protocol.message.DiffRequest;
 import io.branchsync.protocol.message.IdStart;
 import io.branchsync.protocol.message.SessionId;
+import io.branchsync.protocol.message.SessionToken;
 import io.branchsync.shop.internal.service.Faults;
 import io.branchsync.shop.internal.service.ShopService;
 import java.util.Arrays;
@@ -91,8 +92,7 @@ public final class ShopHandlerMapping implements XmlRpcHandlerMapping {
         yield service.clean();
       }
       case SQL_PREPARE -> {
-        arguments(method, request, 0);
-        SessionId sid = service.prepare();
+        SessionId sid = prepare(request);
         MDC.put(MDC_SID, Integer.toString(sid.value()));
         yield sid.toWire();
       }
@@ -112,6 +112,17 @@ public final class ShopHandlerMapping implements XmlRpcHandlerMapping {
         arguments(method, request, 1);
         yield service.diff(DiffRequest.fromWire(request.getParameter(0))).toWire();
       }
+    };
+  }
+
+  /** Without an argument as the contract first had it; with a token, repeatable. */
+  private SessionId prepare(XmlRpcRequest request) throws Exception {
+    return switch (request.getParameterCount()) {
+      case 0 -> service.prepare();
+      case 1 -> service.prepare(SessionToken.fromWire(request.getParameter(0)));
+      default -> throw new ProtocolException(
+          FaultCode.BAD_ARGUMENT,
+          "sql_prepare: takes no argument or a token, got " + request.getParameterCount());
     };
   }
 

@@ -4,6 +4,7 @@ import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.ProtocolException;
 import io.branchsync.protocol.message.FinishResult;
 import io.branchsync.protocol.message.SessionId;
+import io.branchsync.protocol.message.SessionToken;
 import io.branchsync.shop.internal.session.SessionApplier;
 import io.branchsync.shop.internal.session.SessionRegistry;
 import io.branchsync.shop.internal.session.StagedSession;
@@ -51,6 +52,19 @@ public final class SessionService {
     StagedSession session = registry.open();
     LOG.info("Opened session {}", session.sid());
     return new SessionId(session.sid());
+  }
+
+  /**
+   * Opens the session of a token, or answers with the one it already has; a new token rolls back
+   * the sessions of other tokens, left over from an office run that died.
+   *
+   * @param token the office's name for the session
+   * @return its id
+   */
+  public SessionId prepare(SessionToken token) {
+    int sid = registry.open(token);
+    LOG.info("Session {} is that of token {}", sid, token);
+    return new SessionId(sid);
   }
 
   /**

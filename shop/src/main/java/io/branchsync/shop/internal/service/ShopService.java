@@ -9,6 +9,7 @@ import io.branchsync.protocol.message.FinishResult;
 import io.branchsync.protocol.message.IdStart;
 import io.branchsync.protocol.message.InfoResult;
 import io.branchsync.protocol.message.SessionId;
+import io.branchsync.protocol.message.SessionToken;
 import io.branchsync.schema.capture.ChangeLog;
 import io.branchsync.schema.idrange.IdRange;
 import io.branchsync.schema.idrange.IdRangeAssigner;
@@ -153,6 +154,17 @@ public final class ShopService {
    */
   public SessionId prepare() throws Exception {
     return shared(sessions::prepare);
+  }
+
+  /**
+   * {@code sql_prepare} with a token: repeatable, and the start of a new office run when new.
+   *
+   * @param token the office's name for the session
+   * @return the id of the token's session
+   * @throws Exception as mapped by {@link Faults}
+   */
+  public SessionId prepare(SessionToken token) throws Exception {
+    return shared(() -> sessions.prepare(token));
   }
 
   /**

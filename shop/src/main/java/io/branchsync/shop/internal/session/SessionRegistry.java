@@ -3,6 +3,7 @@ package io.branchsync.shop.internal.session;
 import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.ProtocolException;
 import io.branchsync.protocol.message.FinishResult;
+import io.branchsync.protocol.message.SessionToken;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * as finished or discarded, and expiring those left idle. Ids are random positive ints, so one
  * office cannot guess or disturb another caller's session. Closing a session ends its transaction:
  * rolled back unless it was committed, and its connection given back to the pool.
+ *
+ * <p>A session opened with a token belongs to one office run. The same token gets the same session
+ * again (a repeat after a lost reply); a new token means a new run, and since one office syncs a
+ * branch one run at a time, the sessions of other tokens are left over from a run that died: they
+ * are rolled back at once, or as soon as a call still running on one of them ends.
  */
 public final class SessionRegistry {
 
@@ -28,6 +34,7 @@ public final class SessionRegistry {
   private final int maxSessions;
   private final long idleNanos;
   private final LongSupplier clock;
+  private final OfficeLease lease;
   private final Map<Integer, StagedSession> open = new ConcurrentHashMap<>();
   private final ClosedSessions closed = new ClosedSessions();
 
@@ -37,11 +44,24 @@ public final class SessionRegistry {
    * @param maxSessions most sessions open at once
    * @param idle time without a call after which a session is discarded
    * @param clock nanosecond clock ({@code System::nanoTime} outside tests)
+   * @param lease stops every session's idle time while the office is in the middle of a call
    */
-  public SessionRegistry(int maxSessions, Duration idle, LongSupplier clock) {
+  public SessionRegistry(int maxSessions, Duration idle, LongSupplier clock, OfficeLease lease) {
     this.maxSessions = maxSessions;
     this.idleNanos = idle.toNanos();
     this.clock = clock;
+    this.lease = lease;
+  }
+
+  /**
+   * Creates an empty registry whose sessions' idle time runs between their calls only.
+   *
+   * @param maxSessions most sessions open at once
+   * @param idle time without a call after which a session is discarded
+   * @param clock nanosecond clock
+   */
+  public SessionRegistry(int maxSessions, Duration idle, LongSupplier clock) {
+    this(maxSessions, idle, clock, new OfficeLease(clock));
   }
 
   /**
@@ -52,6 +72,42 @@ public final class SessionRegistry {
    */
   public synchronized StagedSession open() {
     expireIdle();
+    return openNew(null);
+  }
+
+  /**
+   * Opens the session of a token, or finds the one already opened for it. A new token rolls back
+   * every session opened with another token.
+   *
+   * @param token the office's name for the session
+   * @return the id of the session of this token
+   * @throws ProtocolException {@link FaultCode#TOO_MANY_SESSIONS} at the limit
+   */
+  public synchronized int open(SessionToken token) {
+    expireIdle();
+    for (StagedSession session : open.values()) {
+      if (token.equals(session.token())) {
+        session.touch(clock.getAsLong());
+        LOG.info("sql_prepare repeated with token {}: session {} again", token, session.sid());
+        return session.sid();
+      }
+    }
+    Optional<Integer> closedSid = closed.sidOf(token);
+    if (closedSid.isPresent()) {
+      // a late repeat: opening another would roll back the newer run's session
+      LOG.info("sql_prepare repeated with token {} of closed session {}", token, closedSid.get());
+      return closedSid.get();
+    }
+    for (StagedSession session : new ArrayList<>(open.values())) {
+      if (session.token() != null) {
+        session.supersede();
+        rollBackSuperseded(session);
+      }
+    }
+    return openNew(token).sid();
+  }
+
+  private StagedSession openNew(SessionToken token) {
     if (open.size() >= maxSessions) {
       throw new ProtocolException(
           FaultCode.TOO_MANY_SESSIONS,
@@ -61,7 +117,7 @@ public final class SessionRegistry {
     do {
       sid = RANDOM.nextInt(Integer.MAX_VALUE - 1) + 1;
     } while (open.containsKey(sid) || closed.contains(sid));
-    StagedSession session = new StagedSession(sid, clock.getAsLong());
+    StagedSession session = new StagedSession(sid, token, clock.getAsLong());
     open.put(sid, session);
     return session;
   }
@@ -81,6 +137,8 @@ public final class SessionRegistry {
       session.lock().lock();
       if (session.closed()) {
         session.lock().unlock();
+      } else if (session.superseded()) {
+        discardSuperseded(session);
       } else if (expired(session)) {
         discardExpired(session);
       } else {
@@ -108,6 +166,8 @@ public final class SessionRegistry {
   public void release(StagedSession session) {
     session.touch(clock.getAsLong());
     session.lock().unlock();
+    // a newer run began while this call ran; its prepare could not take the lock
+    rollBackSuperseded(session);
   }
 
   /**
@@ -151,21 +211,27 @@ public final class SessionRegistry {
   }
 
   /**
-   * Discards the sessions idle for longer than the limit; sessions busy with a call are skipped.
+   * Discards the sessions idle for longer than the limit, and those of an office run that died;
+   * sessions busy with a call are skipped.
    *
    * @return how many were discarded
    */
   public int expireIdle() {
     List<StagedSession> idle = new ArrayList<>();
     for (StagedSession session : open.values()) {
-      if (expired(session)) {
+      if (session.superseded() || expired(session)) {
         idle.add(session);
       }
     }
     int count = 0;
     for (StagedSession session : idle) {
       if (session.lock().tryLock()) {
-        if (!session.closed() && expired(session)) {
+        if (session.closed()) {
+          session.lock().unlock();
+        } else if (session.superseded()) {
+          discardSuperseded(session);
+          count++;
+        } else if (expired(session)) {
           discardExpired(session);
           count++;
         } else {
@@ -201,11 +267,47 @@ public final class SessionRegistry {
     close(session);
   }
 
+  /**
+   * Rolls back a superseded session now if no call holds it. Otherwise whoever holds it does: the
+   * call's {@link #release}, {@link #acquire} or the sweeper, each of which checks after locking.
+   */
+  private void rollBackSuperseded(StagedSession session) {
+    if (!session.superseded() || !session.lock().tryLock()) {
+      return;
+    }
+    if (session.closed()) {
+      session.lock().unlock();
+    } else {
+      discardSuperseded(session);
+    }
+  }
+
+  private void discardSuperseded(StagedSession session) {
+    LOG.warn(
+        "Session {} was left unfinished by an office run that ended; a new run began, so its"
+            + " transaction is rolled back",
+        session.sid());
+    closed.discarded(
+        session.sid(),
+        FaultCode.UNKNOWN_SESSION,
+        "session "
+            + session.sid()
+            + " was rolled back: a newer sql_prepare (another token) began a new office run;"
+            + " nothing of it was applied");
+    close(session);
+  }
+
   private boolean expired(StagedSession session) {
-    return clock.getAsLong() - session.lastUsedNanos() > idleNanos;
+    long now = clock.getAsLong();
+    long quiet = Math.max(session.lastUsedNanos(), lease.quietSince(now));
+    return now - quiet > idleNanos;
   }
 
   private void close(StagedSession session) {
+    if (session.token() != null) {
+      // before it leaves the open map, so a repeated prepare finds it in one place or the other
+      closed.tokenOf(session.sid(), session.token());
+    }
     session.markClosed();
     open.remove(session.sid(), session);
     session.lock().unlock();

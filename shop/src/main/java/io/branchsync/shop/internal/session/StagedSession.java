@@ -1,5 +1,6 @@
 package io.branchsync.shop.internal.session;
 
+import io.branchsync.protocol.message.SessionToken;
 import java.util.Arrays;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -12,15 +13,19 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class StagedSession {
 
   private final int sid;
+  private final SessionToken token;
   private final ReentrantLock lock = new ReentrantLock();
   private SessionTransaction transaction;
   private long receivedBytes;
   private byte[] lastDigest;
   private volatile long lastUsedNanos;
   private boolean closed;
+  // set without the lock, by a prepare of a newer office run, while a call may hold it
+  private volatile boolean superseded;
 
-  StagedSession(int sid, long now) {
+  StagedSession(int sid, SessionToken token, long now) {
     this.sid = sid;
+    this.token = token;
     this.lastUsedNanos = now;
   }
 
@@ -31,6 +36,24 @@ public final class StagedSession {
    */
   public int sid() {
     return sid;
+  }
+
+  /**
+   * The token of the {@code sql_prepare} that opened it.
+   *
+   * @return the token, or null for a session opened without one
+   */
+  SessionToken token() {
+    return token;
+  }
+
+  /** Marks the session as left over from an office run that died: roll it back when free. */
+  void supersede() {
+    superseded = true;
+  }
+
+  boolean superseded() {
+    return superseded;
   }
 
   /**

@@ -1,12 +1,14 @@
 package io.branchsync.shop.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.ProtocolException;
 import io.branchsync.protocol.message.FinishResult;
+import io.branchsync.protocol.message.SessionToken;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,5 +86,83 @@ class SessionRegistryTest {
     ProtocolException e =
         assertThrows(ProtocolException.class, () -> registry.acquire(77, "sql_finish"));
     assertEquals(FaultCode.UNKNOWN_SESSION, e.code());
+  }
+
+  @Test
+  void theSameTokenGetsTheSameSession() {
+    SessionToken token = SessionToken.random();
+    int sid = registry.open(token);
+
+    assertEquals(sid, registry.open(token));
+    assertEquals(sid, registry.open(token));
+    assertEquals(1, registry.openCount());
+  }
+
+  @Test
+  void aNewTokenRollsBackTheSessionsOfOtherTokensButNotUntokenedOnes() {
+    StagedSession plain = registry.open();
+    int abandoned = registry.open(SessionToken.random());
+
+    int fresh = registry.open(SessionToken.random());
+
+    assertNotEquals(abandoned, fresh);
+    assertEquals(2, registry.openCount());
+    ProtocolException e =
+        assertThrows(ProtocolException.class, () -> registry.acquire(abandoned, "sql_create"));
+    assertEquals(FaultCode.UNKNOWN_SESSION, e.code());
+    assertTrue(e.detail().contains("newer sql_prepare"), e.detail());
+    registry.release(registry.acquire(plain.sid(), "sql_create"));
+  }
+
+  @Test
+  void newTokensNeverRunOutOfSessions() {
+    for (int run = 0; run < 10; run++) {
+      registry.open(SessionToken.random());
+    }
+    assertEquals(1, registry.openCount());
+  }
+
+  @Test
+  void aLateRepeatOfAnOldTokenOpensNothingAndDisturbsNoNewerRun() {
+    SessionToken old = SessionToken.random();
+    int oldSid = registry.open(old);
+    int newer = registry.open(SessionToken.random());
+
+    assertEquals(oldSid, registry.open(old));
+    registry.release(registry.acquire(newer, "sql_create"));
+    assertEquals(1, registry.openCount());
+  }
+
+  @Test
+  void aSessionBusyInACallIsRolledBackWhenTheCallEnds() throws Exception {
+    StagedSession busy = registry.acquire(registry.open(SessionToken.random()), "sql_create");
+
+    // the new run's prepare arrives on another thread while the call still holds the session
+    int fresh =
+        java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> registry.open(SessionToken.random()))
+            .join();
+    assertEquals(2, registry.openCount());
+
+    registry.release(busy);
+    assertEquals(1, registry.openCount());
+    assertThrows(ProtocolException.class, () -> registry.acquire(busy.sid(), "sql_finish"));
+    registry.release(registry.acquire(fresh, "sql_create"));
+  }
+
+  @Test
+  void noSessionIsIdleWhileTheOfficeIsInTheMiddleOfACall() {
+    OfficeLease lease = new OfficeLease(clock::get);
+    SessionRegistry leased = new SessionRegistry(2, Duration.ofSeconds(60), clock::get, lease);
+    StagedSession session = leased.open();
+
+    lease.callStarted(); // a long upload of the next chunk
+    clock.addAndGet(Duration.ofSeconds(300).toNanos());
+    assertEquals(0, leased.expireIdle());
+    leased.release(leased.acquire(session.sid(), "sql_create"));
+    lease.callEnded();
+
+    clock.addAndGet(Duration.ofSeconds(61).toNanos());
+    assertEquals(1, leased.expireIdle());
   }
 }
