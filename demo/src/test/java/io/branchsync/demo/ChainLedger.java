@@ -53,6 +53,7 @@ final class ChainLedger {
   private final List<Long> liveServices = new ArrayList<>();
   // Customer id -> node -> the email that node wrote last this round.
   private final Map<Long, Map<Integer, String>> editsThisRound = new LinkedHashMap<>();
+  private int sameRoundEdits;
 
   void startRound() {
     editsThisRound.clear();
@@ -70,7 +71,11 @@ final class ChainLedger {
   }
 
   void edited(Customer customer, int node, String email) {
-    editsThisRound.computeIfAbsent(customer.id, id -> new LinkedHashMap<>()).put(node, email);
+    Map<Integer, String> byNode =
+        editsThisRound.computeIfAbsent(customer.id, id -> new LinkedHashMap<>());
+    if (byNode.put(node, email) == null && byNode.size() == 2) {
+      sameRoundEdits++;
+    }
   }
 
   List<Customer> customers() {
@@ -125,5 +130,13 @@ final class ChainLedger {
 
   List<Long> liveServices() {
     return List.copyOf(liveServices);
+  }
+
+  /** What the run exercised, so a green soak shows it did more than nothing. */
+  String summary() {
+    long deleted = customers.stream().filter(Customer::deleted).count();
+    return customers.size() + " customers (" + deleted + " deleted), " + sameRoundEdits
+        + " customers edited at two nodes in one round, " + sales.size() + " sales, "
+        + liveProducts.size() + " products";
   }
 }

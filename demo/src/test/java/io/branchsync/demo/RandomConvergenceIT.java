@@ -37,7 +37,7 @@ class RandomConvergenceIT {
   @MethodSource("runs")
   void everyCommittedRowReachesEveryNodeAndNoCustomerIsLost(ChainPairing pairing, long seed)
       throws Exception {
-    int rounds = ConvergenceSeeds.rounds();
+    Run run = new Run(pairing, seed, ConvergenceSeeds.rounds());
     try (LocalChain chain = LocalChain.start(pairing.office())) {
       for (int branch = 1; branch <= pairing.shops().size(); branch++) {
         chain.addShop(branch, pairing.shops().get(branch - 1));
@@ -50,37 +50,51 @@ class RandomConvergenceIT {
         provisioner.provision(branch, rows -> { });
       }
       ConvergenceCheck convergence = new ConvergenceCheck(chain, PolicySetLoader.load("retail"));
+      run.check(chain, ledger, convergence, List.of(), 0);
       FleetSync fleet = new FleetSync(chain.office());
-      for (int round = 1; round <= rounds; round++) {
+      for (int round = 1; round <= run.rounds(); round++) {
         workload.playRound(round);
-        List<String> problems = new ArrayList<>();
-        for (int run = 1; run <= 2; run++) {
+        List<String> failedSyncs = new ArrayList<>();
+        for (int tick = 1; tick <= 2; tick++) {
           for (SyncOutcome outcome : fleet.sync(chain.office().branches().list())) {
             if (!outcome.ok()) {
-              problems.add("sync " + run + " of branch " + outcome.branchId() + " failed: "
+              failedSyncs.add("sync " + tick + " of branch " + outcome.branchId() + " failed: "
                   + outcome.error());
             }
           }
         }
-        // Ledger first: a lost customer says more than the table difference it causes.
-        problems.addAll(0, new LedgerAudit(chain, ledger).problems());
-        problems.addAll(convergence.differences());
-        if (!problems.isEmpty()) {
-          fail(report(pairing, seed, round, rounds, problems));
-        }
+        run.check(chain, ledger, convergence, failedSyncs, round);
       }
+      System.out.println("seed " + seed + " on " + pairing.describe() + ": " + run.rounds()
+          + " rounds converged; " + ledger.summary());
     }
   }
 
-  private static String report(ChainPairing pairing, long seed, int round, int rounds,
-      List<String> problems) {
-    StringBuilder text = new StringBuilder("seed " + seed + " on " + pairing.describe()
-        + ", round " + round + " of " + rounds + ": " + problems.size() + " problem(s)");
-    problems.stream().limit(MAX_PROBLEMS_SHOWN).forEach(p -> text.append("\n  - ").append(p));
-    if (problems.size() > MAX_PROBLEMS_SHOWN) {
-      text.append("\n  - ... and ").append(problems.size() - MAX_PROBLEMS_SHOWN).append(" more");
+  /** One seed on one pairing: what a failure report names. */
+  private record Run(ChainPairing pairing, long seed, int rounds) {
+
+    void check(LocalChain chain, ChainLedger ledger, ConvergenceCheck convergence,
+        List<String> failedSyncs, int round) throws Exception {
+      // Ledger first: a lost customer says more than the table difference it causes.
+      List<String> problems = new ArrayList<>(new LedgerAudit(chain, ledger).problems());
+      problems.addAll(failedSyncs);
+      problems.addAll(convergence.differences());
+      if (!problems.isEmpty()) {
+        fail(report(round, problems));
+      }
     }
-    return text.append("\nreplay: ").append(ConvergenceSeeds.replayCommand(pairing, seed, rounds))
-        .toString();
+
+    private String report(int round, List<String> problems) {
+      StringBuilder text = new StringBuilder("seed " + seed + " on " + pairing.describe()
+          + (round == 0 ? ", after provisioning" : ", round " + round + " of " + rounds) + ": "
+          + problems.size() + " problem(s)");
+      problems.stream().limit(MAX_PROBLEMS_SHOWN).forEach(p -> text.append("\n  - ").append(p));
+      if (problems.size() > MAX_PROBLEMS_SHOWN) {
+        text.append("\n  - ... and ").append(problems.size() - MAX_PROBLEMS_SHOWN)
+            .append(" more");
+      }
+      return text.append("\nreplay: ")
+          .append(ConvergenceSeeds.replayCommand(pairing, seed, rounds)).toString();
+    }
   }
 }
