@@ -51,8 +51,8 @@ final class ChainLedger {
   private final List<Long> liveProducts = new ArrayList<>();
   private final List<Long> soldProducts = new ArrayList<>();
   private final List<Long> liveServices = new ArrayList<>();
-  // Customer id -> node -> the email that node wrote last this round.
-  private final Map<Long, Map<Integer, String>> editsThisRound = new LinkedHashMap<>();
+  // Customer -> node -> the email that node wrote last this round.
+  private final Map<Customer, Map<Integer, String>> editsThisRound = new LinkedHashMap<>();
   private int sameRoundEdits;
 
   void startRound() {
@@ -72,7 +72,7 @@ final class ChainLedger {
 
   void edited(Customer customer, int node, String email) {
     Map<Integer, String> byNode =
-        editsThisRound.computeIfAbsent(customer.id, id -> new LinkedHashMap<>());
+        editsThisRound.computeIfAbsent(customer, c -> new LinkedHashMap<>());
     if (byNode.put(node, email) == null && byNode.size() == 2) {
       sameRoundEdits++;
     }
@@ -86,7 +86,7 @@ final class ChainLedger {
     return customers.stream().filter(c -> !c.deleted()).toList();
   }
 
-  Map<Long, Map<Integer, String>> editsThisRound() {
+  Map<Customer, Map<Integer, String>> editsThisRound() {
     return editsThisRound;
   }
 

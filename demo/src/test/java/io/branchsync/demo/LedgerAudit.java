@@ -63,14 +63,16 @@ final class LedgerAudit {
 
   private void editsThisRound(Connection c, int node, List<String> problems)
       throws SQLException {
-    for (Map.Entry<Long, Map<Integer, String>> entry : ledger.editsThisRound().entrySet()) {
+    for (Map.Entry<Customer, Map<Integer, String>> entry : ledger.editsThisRound().entrySet()) {
       Map<Integer, String> byNode = entry.getValue();
       // office-wins: a shop's edit of a row the office also changed is not applied.
       Collection<String> allowed = byNode.containsKey(ChainNodes.OFFICE)
           ? List.of(byNode.get(ChainNodes.OFFICE)) : byNode.values();
-      List<String> emails = strings(c, "SELECT email FROM person WHERE id = ?", entry.getKey());
+      Customer customer = entry.getKey();
+      // A customer that is gone is the customer check's to report.
+      List<String> emails = strings(c, "SELECT email FROM person WHERE id = ?", customer.id);
       if (emails.size() == 1 && !allowed.contains(emails.get(0))) {
-        problems.add("customer id " + entry.getKey() + " edited this round at " + nodes(byNode)
+        problems.add(customer.describe() + ", edited this round at " + nodes(byNode)
             + " has email " + emails.get(0) + " at " + ChainNodes.name(node) + ", expected one of "
             + allowed);
       }
@@ -78,7 +80,8 @@ final class LedgerAudit {
   }
 
   private void sales(Connection office, List<String> problems) throws SQLException {
-    for (int branch : ChainNodes.all(chain).subList(1, ChainNodes.all(chain).size())) {
+    for (ChainShop shop : chain.shops()) {
+      int branch = shop.branch();
       List<Sale> committed = ledger.sales().stream().filter(s -> s.branch() == branch).toList();
       List<Long> atOffice = longs(office, "SELECT id FROM sale WHERE branch_id = ? ORDER BY id",
           branch);
