@@ -55,7 +55,7 @@ final class RetailWorkload {
     ledger.startRound();
     List<Long> sellable = editCatalog();
     List<Customer> untouched = new ArrayList<>(ledger.liveCustomers());
-    deleteCustomer(untouched, round);
+    deleteCustomers(untouched, round);
     editCustomers(untouched, round);
     List<Integer> nodes = ChainNodes.all(chain);
     for (int node : nodes) {
@@ -109,19 +109,21 @@ final class RetailWorkload {
     return sellable;
   }
 
-  /** Sometimes deletes one customer no sale references, at a random node; nobody else touches it. */
-  private void deleteCustomer(List<Customer> untouched, int round) throws SQLException {
-    List<Customer> unreferenced = untouched.stream().filter(c -> !c.referenced).toList();
-    if (unreferenced.isEmpty() || random.nextInt(5) >= 2) {
-      return;
+  /** Deletes up to two customers no sale references, each at one node; no node touches them. */
+  private void deleteCustomers(List<Customer> untouched, int round) throws SQLException {
+    for (int i = random.nextInt(3); i > 0; i--) {
+      List<Customer> unreferenced = untouched.stream().filter(c -> !c.referenced).toList();
+      if (unreferenced.isEmpty()) {
+        return;
+      }
+      Customer customer = pick(unreferenced);
+      int node = randomNode();
+      try (Connection c = ChainNodes.connect(chain, node)) {
+        RetailActions.deletePerson(c, customer.id);
+      }
+      ledger.deleted(customer, node, round);
+      untouched.remove(customer);
     }
-    Customer customer = pick(unreferenced);
-    int node = randomNode();
-    try (Connection c = ChainNodes.connect(chain, node)) {
-      RetailActions.deletePerson(c, customer.id);
-    }
-    ledger.deleted(customer, node, round);
-    untouched.remove(customer);
   }
 
   /** Edits at single nodes, and often one customer edited at two nodes in the same round. */
@@ -194,7 +196,8 @@ final class RetailWorkload {
 
   private void addProduct(Connection c) throws SQLException {
     int n = next();
-    ledger.productAdded(RetailActions.addProduct(c, "p-" + seed + "-" + n, "Product " + n, price()));
+    long id = RetailActions.addProduct(c, "p-" + seed + "-" + n, "Product " + n, price());
+    ledger.productAdded(id);
   }
 
   private static BigDecimal total(List<Line> lines) {
