@@ -13,13 +13,17 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * An HTTP relay between the office and a shop that can lose replies: the request reaches the shop
- * and is carried out, but the office never hears back, as when a link drops mid-call.
+ * and is carried out, but the office never hears back, as when a link drops mid-call. It can also
+ * cut a reply after some bytes, hold it back as a frozen shop would, or let it drip out a byte at
+ * a time.
  */
 final class LossyProxy implements AutoCloseable {
   private static final Pattern METHOD = Pattern.compile("<methodName>([a-z_]+)</methodName>");
@@ -28,12 +32,26 @@ final class LossyProxy implements AutoCloseable {
   private final URI target;
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<String> lostReplies = new CopyOnWriteArrayList<>();
+  private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "lossy-proxy");
+    t.setDaemon(true);
+    return t;
+  });
   private volatile BiPredicate<String, Integer> loseReply = (method, nth) -> false;
+  private volatile BiPredicate<String, Integer> spoilReply = (method, nth) -> false;
+  private volatile Spoiler spoiler = (exchange, reply) -> { };
+
+  /** Sends (part of) a reply the office will not get whole, or not in time. */
+  private interface Spoiler {
+    void send(HttpExchange exchange, byte[] reply) throws IOException, InterruptedException;
+  }
 
   LossyProxy(URI target) throws IOException {
     this.target = target;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::relay);
+    // a held-back reply must not hold back the other calls too
+    server.setExecutor(handlers);
     server.start();
   }
 
@@ -44,6 +62,41 @@ final class LossyProxy implements AutoCloseable {
   /** Decides per call (method name, how many calls of it so far including this one). */
   void loseRepliesWhen(BiPredicate<String, Integer> rule) {
     this.loseReply = rule;
+  }
+
+  /** Sends the first {@code kept} bytes of the replies chosen, then closes the connection. */
+  void cutRepliesWhen(BiPredicate<String, Integer> rule, int kept) {
+    spoil(rule, (exchange, reply) -> {
+      exchange.sendResponseHeaders(200, reply.length);
+      OutputStream out = exchange.getResponseBody();
+      out.write(reply, 0, Math.min(kept, reply.length));
+      out.flush();
+      // a handler that fails makes the server close the connection, short of the promised length
+      throw new IOException("reply cut on purpose after " + kept + " bytes");
+    });
+  }
+
+  /** Holds back the replies chosen, as a shop that froze after doing the work. */
+  void holdRepliesWhen(BiPredicate<String, Integer> rule) {
+    spoil(rule, (exchange, reply) -> Thread.sleep(Long.MAX_VALUE));
+  }
+
+  /** Sends the replies chosen one byte every {@code everyMs}, each byte well within a timeout. */
+  void dripRepliesWhen(BiPredicate<String, Integer> rule, long everyMs) {
+    spoil(rule, (exchange, reply) -> {
+      exchange.sendResponseHeaders(200, reply.length);
+      OutputStream out = exchange.getResponseBody();
+      for (byte b : reply) {
+        out.write(b);
+        out.flush();
+        Thread.sleep(everyMs);
+      }
+    });
+  }
+
+  private void spoil(BiPredicate<String, Integer> rule, Spoiler how) {
+    spoiler = how;
+    spoilReply = rule;
   }
 
   List<String> calls() {
@@ -79,20 +132,33 @@ final class LossyProxy implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
-      if (loseReply.test(method, nth)) {
-        lostReplies.add(new String(response.body(), StandardCharsets.UTF_8));
-        return; // closing without a response: the office sees the connection drop
-      }
-      exchange.getResponseHeaders().add("Content-Type", "text/xml");
-      exchange.sendResponseHeaders(response.statusCode(), response.body().length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(response.body());
-      }
+      relayReply(exchange, method, nth, response);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the proxy is closing
+    }
+  }
+
+  private void relayReply(HttpExchange exchange, String method, int nth,
+      HttpResponse<byte[]> response) throws IOException, InterruptedException {
+    if (loseReply.test(method, nth)) {
+      lostReplies.add(new String(response.body(), StandardCharsets.UTF_8));
+      return; // closing without a response: the office sees the connection drop
+    }
+    exchange.getResponseHeaders().add("Content-Type", "text/xml");
+    if (spoilReply.test(method, nth)) {
+      lostReplies.add(new String(response.body(), StandardCharsets.UTF_8));
+      spoiler.send(exchange, response.body());
+      return;
+    }
+    exchange.sendResponseHeaders(response.statusCode(), response.body().length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(response.body());
     }
   }
 
   @Override
   public void close() {
     server.stop(0);
+    handlers.shutdownNow();
   }
 }

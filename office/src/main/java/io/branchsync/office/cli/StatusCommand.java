@@ -23,19 +23,29 @@ final class StatusCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (Office office = config.open()) {
       int warn = office.config().intValue(OfficeKey.RANGE_WARN_PERCENT);
-      System.out.printf("%-6s %-16s %-26s %8s %8s %8s %8s %8s %8s %7s  %s%n", "BRANCH", "NAME",
-          "LAST SYNC", "MS", "PULLED", "PUSHED", "OFF.PEND", "SHOP.PEN", "LAG S", "RANGE%",
-          "LAST ERROR");
+      System.out.printf("%-6s %-16s %-26s %8s %8s %8s %8s %8s %8s %7s %9s  %s%n", "BRANCH",
+          "NAME", "LAST SYNC", "MS", "PULLED", "PUSHED", "OFF.PEND", "SHOP.PEN", "LAG S",
+          "RANGE%", "CONFLICTS", "LAST ERROR");
       for (BranchStatus s : new StatusReporter(office).report(live)) {
-        System.out.printf("%-6d %-16s %-26s %8s %8s %8s %8d %8s %8s %6.2f%s  %s%n",
+        System.out.printf("%-6d %-16s %-26s %8s %8s %8s %8d %8s %8s %6.2f%s %9d  %s%n",
             s.branchId(), s.name(), s.lastSyncAt() == null ? "never" : s.lastSyncAt(),
             dash(s.lastDurationMs()), dash(s.rowsPulled()), dash(s.rowsPushed()),
             s.officePending(), s.shopPending() < 0 ? "-" : s.shopPending(),
             dash(s.lagSeconds()), s.rangeUsedPercent(), s.rangeUsedPercent() >= warn ? "!" : " ",
-            s.lastError() == null ? "" : s.lastError());
+            s.conflicts(), notes(s));
       }
     }
     return 0;
+  }
+
+  /** The last error, and key collisions, which need a person to look at both versions. */
+  private static String notes(BranchStatus s) {
+    String collisions = s.keyCollisions() == 0 ? ""
+        : s.keyCollisions() + " key collision(s): see office conflicts";
+    if (s.lastError() == null) {
+      return collisions;
+    }
+    return collisions.isEmpty() ? s.lastError() : s.lastError() + "; " + collisions;
   }
 
   private static String dash(Long value) {

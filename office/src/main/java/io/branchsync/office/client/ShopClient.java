@@ -1,5 +1,6 @@
 package io.branchsync.office.client;
 
+import io.branchsync.office.client.ShopTransportException.Stage;
 import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.Method;
 import io.branchsync.protocol.ProtocolException;
@@ -18,13 +19,16 @@ import javax.net.ssl.SSLException;
 import org.apache.xmlrpc.XmlRpcException;
 import org.apache.xmlrpc.client.XmlRpcClient;
 import org.apache.xmlrpc.client.XmlRpcClientConfigImpl;
+import org.apache.xmlrpc.client.XmlRpcClientException;
 import org.apache.xmlrpc.client.XmlRpcHttpTransportException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The whole wire contract, called over XML-RPC with the branch's Basic credentials. Network errors
- * are retried with backoff; faults and refused credentials are not.
+ * (no connection, a silent shop, a call past its deadline, a reply cut short) are retried with
+ * backoff; faults, refused credentials and replies that are not XML-RPC are not. Made by a
+ * {@link ShopConnector}.
  */
 public final class ShopClient {
   private static final Logger LOG = LoggerFactory.getLogger(ShopClient.class);
@@ -32,7 +36,8 @@ public final class ShopClient {
   private final URI url;
   private final ShopClientSettings settings;
 
-  public ShopClient(URI url, String user, String password, ShopClientSettings settings) {
+  ShopClient(URI url, String user, String password, ShopClientSettings settings,
+      ShopExchange exchange) {
     this.url = url;
     this.settings = settings;
     XmlRpcClientConfigImpl config = new XmlRpcClientConfigImpl();
@@ -43,11 +48,10 @@ public final class ShopClient {
     }
     config.setBasicUserName(user);
     config.setBasicPassword(password);
-    config.setConnectionTimeout(settings.connectTimeoutMs());
-    config.setReplyTimeout(settings.readTimeoutMs());
     config.setEnabledForExtensions(false);
     client.setConfig(config);
-    client.setTransportFactory(new TrustingTransportFactory(client, settings.tls()));
+    // timeouts live in the transport: the library's own settings reach only some of its transports
+    client.setTransportFactory(new ShopTransportFactory(client, exchange, url));
   }
 
   public URI url() {
@@ -94,7 +98,7 @@ public final class ShopClient {
         return client.execute(method.wireName(), params);
       } catch (XmlRpcException e) {
         ShopCallException failure = classify(method, e);
-        if (failure.code() != ErrorCode.SHOP_UNREACHABLE || attempt >= settings.retries()) {
+        if (!worthRepeating(method, e, failure) || attempt >= settings.retries()) {
           throw failure;
         }
         LOG.warn("{} {} failed ({}); retry {} of {} in {} ms", url, method.wireName(),
@@ -103,6 +107,25 @@ public final class ShopClient {
         backoff *= 2;
       }
     }
+  }
+
+  /**
+   * Only network failures are repeated, and only calls the shop treats as idempotent: a repeated
+   * {@code sql_create} chunk is recognised and ignored, a repeated {@code sql_finish} returns the
+   * first result, {@code diff} with the same cursor returns the same changes, and {@code info},
+   * {@code clean} and {@code setidstart} leave the same state however often they run. A repeat
+   * that arrives while the first attempt still runs at the shop waits for it on the session lock.
+   * {@code sql_prepare} is the exception: each one opens a session, and one whose reply was lost
+   * holds a slot of {@code limit.sessions} until it expires idle, so it is repeated only when no
+   * connection was made.
+   */
+  private static boolean worthRepeating(Method method, XmlRpcException e,
+      ShopCallException failure) {
+    if (failure.code() != ErrorCode.SHOP_UNREACHABLE) {
+      return false;
+    }
+    return method != Method.SQL_PREPARE
+        || (e instanceof ShopTransportException t && t.stage() == Stage.NOT_CONNECTED);
   }
 
   private ShopCallException classify(Method method, XmlRpcException e) {
@@ -115,15 +138,28 @@ public final class ShopClient {
       return new ShopCallException(ErrorCode.SHOP_FAULT,
           call + "HTTP " + http.getStatusCode() + " " + http.getStatusMessage(), null, e);
     }
+    if (e instanceof ShopTransportException t && t.stage() == Stage.MID_REPLY) {
+      // TLS may be how a cut shows itself; the handshake succeeded, so trust is not the issue
+      return new ShopCallException(ErrorCode.SHOP_UNREACHABLE, call + e.getMessage(), null, e);
+    }
     Throwable tls = causeOfType(e, SSLException.class);
     if (tls != null) {
       // A certificate the office does not trust will not become trusted by asking again.
       return new ShopCallException(ErrorCode.AUTH_FAILED, call + "TLS failed (" + tls.getMessage()
           + "); check tls.truststore and the shop's certificate", null, e);
     }
+    if (e instanceof ShopTransportException) {
+      return new ShopCallException(ErrorCode.SHOP_UNREACHABLE, call + e.getMessage(), null, e);
+    }
     if (causeOfType(e, IOException.class) != null) {
       return new ShopCallException(ErrorCode.SHOP_UNREACHABLE,
           call + "no answer (" + rootMessage(e) + ")", null, e);
+    }
+    if (e instanceof XmlRpcClientException) {
+      // The reply arrived whole (a cut one fails in the transport) and still is not XML-RPC:
+      // something other than a shop answers there, and asking again will not change that.
+      return new ShopCallException(ErrorCode.SHOP_FAULT, call + "the reply is not XML-RPC ("
+          + rootMessage(e) + "); is the branch URL that of a BranchSync shop?", null, e);
     }
     FaultCode fault = FaultCode.lookup(e.code).orElse(null);
     String name = fault == null ? "fault " + e.code : fault.name() + " (" + e.code + ")";

@@ -25,7 +25,8 @@ public final class OfficeConfig {
     this.values = values;
     requireUrl();
     for (OfficeKey key : List.of(OfficeKey.SYNC_THREADS, OfficeKey.CHUNK_BYTES,
-        OfficeKey.BATCH_CHANGES, OfficeKey.ROWS_PER_STATEMENT, OfficeKey.DB_POOL_SIZE)) {
+        OfficeKey.BATCH_CHANGES, OfficeKey.ROWS_PER_STATEMENT, OfficeKey.DB_POOL_SIZE,
+        OfficeKey.CONNECT_TIMEOUT_MS, OfficeKey.READ_TIMEOUT_MS, OfficeKey.CALL_TIMEOUT_MS)) {
       if (intValue(key) < 1) {
         throw bad(key, "must be at least 1");
       }
@@ -37,10 +38,11 @@ public final class OfficeConfig {
     if (level < 1 || level > 9) {
       throw bad(OfficeKey.CHUNK_GZIP_LEVEL, "must be 1 to 9");
     }
-    intValue(OfficeKey.CONNECT_TIMEOUT_MS);
-    intValue(OfficeKey.READ_TIMEOUT_MS);
-    intValue(OfficeKey.RETRIES);
-    intValue(OfficeKey.RETRY_BACKOFF_MS);
+    for (OfficeKey key : List.of(OfficeKey.RETRIES, OfficeKey.RETRY_BACKOFF_MS)) {
+      if (intValue(key) < 0) {
+        throw bad(key, "cannot be negative");
+      }
+    }
     intValue(OfficeKey.RANGE_WARN_PERCENT);
   }
 

@@ -33,6 +33,28 @@ public final class ConflictRepository {
     }
   }
 
+  /**
+   * How many conflicts were recorded for a branch, and how many of them were key collisions.
+   *
+   * @param collisionResolution the resolution key collisions are recorded with
+   */
+  public ConflictCount count(Connection c, int branchId, String collisionResolution)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*),"
+        + " COALESCE(SUM(CASE WHEN resolution = ? THEN 1 ELSE 0 END), 0)"
+        + " FROM sync_conflict WHERE branch_id = ?")) {
+      s.setString(1, collisionResolution);
+      s.setInt(2, branchId);
+      try (ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return new ConflictCount(rs.getLong(1), rs.getLong(2));
+      }
+    }
+  }
+
+  /** Conflicts recorded for one branch: all of them, and those that were key collisions. */
+  public record ConflictCount(long all, long keyCollisions) {}
+
   /** The newest conflicts first. */
   public List<Conflict> list(int limit) {
     try (Connection c = dataSource.getConnection();

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.client.ShopClientSettings;
+import io.branchsync.office.client.ShopConnector;
 import io.branchsync.office.config.OfficeConfig;
 import io.branchsync.office.config.OfficeKey;
 import io.branchsync.office.registry.Branch;
@@ -15,6 +16,8 @@ import io.branchsync.schema.capture.CaptureInstaller;
 import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.dialect.Dialect;
 import io.branchsync.schema.dialect.Dialects;
+import io.branchsync.schema.idrange.IdRange;
+import io.branchsync.schema.idrange.LocalKeyAllocators;
 import io.branchsync.schema.migration.SchemaMigrator;
 import io.branchsync.schema.policy.Policy;
 import io.branchsync.schema.policy.PolicySet;
@@ -22,6 +25,7 @@ import io.branchsync.schema.policy.PolicySetLoader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
@@ -35,7 +39,7 @@ public final class Office implements AutoCloseable {
   private final AutoCloseable pool;
   private final Dialect dialect;
   private final Credentials credentials;
-  private final ShopClientSettings clientSettings;
+  private final ShopConnector shops;
   private final Map<String, PolicySet> policySets = new ConcurrentHashMap<>();
   private volatile SchemaCatalog catalog;
 
@@ -46,7 +50,7 @@ public final class Office implements AutoCloseable {
     this.pool = pool;
     this.dialect = Dialects.detect(dataSource);
     this.credentials = credentials;
-    this.clientSettings = clientSettings;
+    this.shops = new ShopConnector(clientSettings);
   }
 
   /** Opens a pool on the configured database. */
@@ -74,8 +78,8 @@ public final class Office implements AutoCloseable {
   }
 
   /**
-   * Migrates the office schema and installs change capture on the tables a policy set pushes to
-   * shops. Capture at the office also logs writes applied from shops, since the office passes
+   * Migrates the office schema, installs change capture on the tables a policy set pushes to
+   * shops and key allocators on the tables whose rows branches create. Capture at the office also logs writes applied from shops, since the office passes
    * them on to the other shops.
    */
   public String initialize(String policySetName) {
@@ -83,6 +87,9 @@ public final class Office implements AutoCloseable {
     PolicySet policies = policySet(policySetName);
     try (Connection c = dataSource.getConnection()) {
       new CaptureInstaller(dialect).install(c, policies.tables(Policy::pushedOnSync), true);
+      // the office creates rows of range 0 (customers at head office) like any branch
+      new LocalKeyAllocators(dialect).install(c, SchemaCatalog.read(c),
+          policies.tables(Policy::needsIdRange), Optional.of(IdRange.forBranch(0)));
     } catch (SQLException e) {
       throw io.branchsync.schema.SyncException.fromSql("installing office change capture", e);
     }
@@ -129,8 +136,7 @@ public final class Office implements AutoCloseable {
   }
 
   public ShopClient client(Branch branch) {
-    return new ShopClient(branch.url(), branch.user(), credentials.secret(branch.credentialsRef()),
-        clientSettings);
+    return shops.client(branch.url(), branch.user(), credentials.secret(branch.credentialsRef()));
   }
 
   public BranchRepository branches() {

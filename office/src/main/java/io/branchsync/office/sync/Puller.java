@@ -33,10 +33,12 @@ final class Puller {
   private static final long MAX_PAGE_BYTES = 512L * 1024 * 1024;
   private final Office office;
   private final ConflictResolver conflicts;
+  private final KeyCollisionGuard collisions;
 
   Puller(Office office) {
     this.office = office;
     this.conflicts = new ConflictResolver(office);
+    this.collisions = new KeyCollisionGuard(office);
   }
 
   PullResult pull(Branch branch, ShopClient client, SqlDialect shopDialect, PolicySet policies) {
@@ -78,7 +80,13 @@ final class Puller {
         for (ChunkStatement statement : statements) {
           ChunkStatement left = RowKeys.without(statement,
               key -> skip.contains(statement.table() + "|" + key));
-          if (left != null && policies.policyOf(statement.table()).orElse(null) == Policy.Both) {
+          Policy policy = policies.policyOf(statement.table()).orElse(null);
+          if (left != null && policy == Policy.FromTarget) {
+            KeyCollisionGuard.Outcome guarded = collisions.check(c, branch, catalog, left);
+            conflictCount += guarded.collisions();
+            left = guarded.statement();
+          }
+          if (left != null && policy == Policy.Both) {
             ConflictResolver.Outcome resolved =
                 conflicts.resolve(c, branch, pushCursor, policies, catalog, left);
             conflictCount += resolved.conflicts();

@@ -1,6 +1,7 @@
 package io.branchsync.office.sync;
 
 import io.branchsync.office.registry.Branch;
+import io.branchsync.office.registry.ConflictRepository.ConflictCount;
 import io.branchsync.office.registry.SyncState;
 import io.branchsync.schema.SyncException;
 import io.branchsync.schema.capture.ChangeLog;
@@ -42,13 +43,23 @@ public final class StatusReporter {
     long officePending = state.map(s -> ChangeLog.pendingAfter(c, s.pushCursor())).orElse(-1L);
     LocalDateTime last = state.map(SyncState::lastSyncAt).orElse(null);
     Long lag = last == null ? null : Duration.between(last, now).toSeconds();
+    ConflictCount conflicts = conflictCount(c, branch);
     return new BranchStatus(branch.id(), branch.name(), last,
         state.map(SyncState::lastDurationMs).orElse(null),
         state.map(SyncState::rowsPulled).orElse(null),
         state.map(SyncState::rowsPushed).orElse(null),
         officePending, askShops ? shopPending(branch) : -1, lag, rangeUse(c, branch),
+        conflicts.all(), conflicts.keyCollisions(),
         state.map(SyncState::lastError)
             .orElse(state.isEmpty() ? "not provisioned yet" : null));
+  }
+
+  private ConflictCount conflictCount(Connection c, Branch branch) {
+    try {
+      return office.conflicts().count(c, branch.id(), KeyCollisionGuard.RESOLUTION);
+    } catch (SQLException e) {
+      throw SyncException.fromSql("counting branch " + branch.id() + "'s conflicts", e);
+    }
   }
 
   private long shopPending(Branch branch) {

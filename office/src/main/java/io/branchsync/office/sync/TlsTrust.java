@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Client settings from the office config, with the shops' certificates trusted from a truststore. */
@@ -22,12 +21,13 @@ final class TlsTrust {
     return new ShopClientSettings(
         config.intValue(OfficeKey.CONNECT_TIMEOUT_MS),
         config.intValue(OfficeKey.READ_TIMEOUT_MS),
+        config.intValue(OfficeKey.CALL_TIMEOUT_MS),
         config.intValue(OfficeKey.RETRIES),
         config.intValue(OfficeKey.RETRY_BACKOFF_MS),
-        socketFactory(config));
+        tlsContext(config));
   }
 
-  private static SSLSocketFactory socketFactory(OfficeConfig config) {
+  private static SSLContext tlsContext(OfficeConfig config) {
     String path = config.get(OfficeKey.TRUSTSTORE);
     if (path.isEmpty()) {
       return null;
@@ -41,7 +41,7 @@ final class TlsTrust {
       trust.init(store);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, trust.getTrustManagers(), null);
-      return context.getSocketFactory();
+      return context;
     } catch (Exception e) {
       throw new SyncException(ErrorCode.BAD_POLICY,
           "office config " + OfficeKey.TRUSTSTORE.key() + ": cannot load " + path + ": "

@@ -19,6 +19,7 @@ class OfficeConfigTest {
     OfficeConfig config = OfficeConfig.of(Map.of("db.url", "jdbc:postgresql://db/office"),
         Map.of("BRANCHSYNC_DB_PASSWORD", "s3cret"));
     assertEquals(4, config.intValue(OfficeKey.SYNC_THREADS));
+    assertEquals(600_000, config.intValue(OfficeKey.CALL_TIMEOUT_MS));
     assertEquals("s3cret", config.get(OfficeKey.DB_PASSWORD));
     assertFalse(config.toString().contains("s3cret"), config.toString());
     assertTrue(config.toString().contains("db.password=<masked>"));
@@ -44,6 +45,12 @@ class OfficeConfigTest {
     assertTrue(message(Map.of("db.url", "jdbc:x", "no.such.key", "1")).contains("no.such.key"));
     assertTrue(message(Map.of("db.url", "jdbc:x", "chunk.gzip.level", "0"))
         .contains("chunk.gzip.level"));
+    assertTrue(message(Map.of("db.url", "jdbc:x", "client.call.timeout.ms", "0"))
+        .contains("client.call.timeout.ms"));
+    assertTrue(message(Map.of("db.url", "jdbc:x", "client.read.timeout.ms", "-1"))
+        .contains("client.read.timeout.ms"));
+    assertTrue(message(Map.of("db.url", "jdbc:x", "client.retries", "-1"))
+        .contains("client.retries"));
   }
 
   private static String message(Map<String, String> values) {

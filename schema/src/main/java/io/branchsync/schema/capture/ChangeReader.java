@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -79,14 +80,12 @@ public final class ChangeReader {
       more = hasEntriesAfter(connection, entries.get(entries.size() - 1).seq());
     }
     long next = entries.isEmpty() ? afterSeq : entries.get(entries.size() - 1).seq();
-    Map<String, List<List<String>>> keysByTable = new LinkedHashMap<>();
+    // a hash set: a batch may hold a whole big transaction, and a list's contains is quadratic
+    Map<String, Set<List<String>>> keysByTable = new LinkedHashMap<>();
     for (LogEntry entry : entries) {
       boolean echo = excludeOrigin != null && excludeOrigin.equals(entry.origin());
       if (tables.contains(entry.table()) && !echo) {
-        List<List<String>> keys = keysByTable.computeIfAbsent(entry.table(), t -> new ArrayList<>());
-        if (!keys.contains(entry.key())) {
-          keys.add(entry.key());
-        }
+        keysByTable.computeIfAbsent(entry.table(), t -> new LinkedHashSet<>()).add(entry.key());
       }
     }
     return toStatements(connection, keysByTable, next, more, entries.size());
@@ -94,7 +93,7 @@ public final class ChangeReader {
 
   private ChangeBatch toStatements(
       Connection connection,
-      Map<String, List<List<String>>> keysByTable,
+      Map<String, Set<List<String>>> keysByTable,
       long next,
       boolean more,
       int changes)
@@ -106,7 +105,7 @@ public final class ChangeReader {
     List<String> order = catalog.parentsFirst(keysByTable.keySet());
     for (String name : order) {
       TableMeta table = catalog.require(name);
-      List<List<String>> keys = keysByTable.get(name);
+      List<List<String>> keys = new ArrayList<>(keysByTable.get(name));
       Map<List<String>, List<SqlValue>> rows = fetcher.fetch(connection, table, keys);
       List<List<SqlValue>> present = new ArrayList<>();
       List<List<SqlValue>> gone = new ArrayList<>();

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything that differs between PostgreSQL and MySQL/MariaDB. No code outside this package asks
@@ -54,7 +55,10 @@ public interface Dialect {
   /** Binds a textual value (timestamp, decimal, text) so the server converts it to the column type. */
   void bindText(PreparedStatement statement, int index, String value) throws SQLException;
 
-  /** Makes the next ID the sequence of {@code table.column} hands out equal to {@code start}. */
+  /**
+   * Makes the next ID the sequence of {@code table.column} hands out equal to {@code start} (and
+   * the table's {@link KeyAllocator} counter, where one is installed).
+   */
   void setSequenceStart(Connection connection, String table, String column, long start)
       throws SQLException;
 
@@ -63,6 +67,15 @@ public interface Dialect {
    * whatever the table size. The connection must not be in auto-commit mode.
    */
   void streamResults(java.sql.Statement statement) throws SQLException;
+
+  /**
+   * The allocator that keeps the keys of a node's own inserts in its own range, where the
+   * database's key generator would jump past keys applied from other ranges; empty where it never
+   * does (PostgreSQL sequences).
+   */
+  default Optional<KeyAllocator> keyAllocator() {
+    return Optional.empty();
+  }
 
   /** Streams PostgreSQL COPY text rows into a table; only dialects that support COPY implement it. */
   default CopyLoader copyLoader() {

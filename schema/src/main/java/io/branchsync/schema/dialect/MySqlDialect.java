@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** MySQL 8 and MariaDB 10.5 and later. */
@@ -97,6 +98,15 @@ public class MySqlDialect implements Dialect {
     return (name.length() > 58 ? name.substring(0, 58) : name) + "_" + suffix;
   }
 
+  /**
+   * The name of an object BranchSync keeps for {@code table}. MySQL identifiers stop at 64
+   * characters; the table part is cut, never the prefix and suffix that tell the objects apart.
+   */
+  static String objectName(String prefix, String table, String suffix) {
+    int room = 64 - prefix.length() - suffix.length();
+    return prefix + (table.length() > room ? table.substring(0, room) : table) + suffix;
+  }
+
   private String logInsert(String table, String record, List<String> key, String op) {
     StringBuilder pk = new StringBuilder();
     for (int i = 0; i < CaptureColumns.KEY_PARTS; i++) {
@@ -153,6 +163,16 @@ public class MySqlDialect implements Dialect {
     try (Statement s = connection.createStatement()) {
       s.execute("ALTER TABLE " + quote(table) + " AUTO_INCREMENT = " + start);
     }
+    // where an allocator hands out the local keys, its counter is the one that matters
+    MySqlKeyAllocator allocator = new MySqlKeyAllocator(this);
+    if (allocator.installed(connection, table)) {
+      allocator.restart(connection, table, start);
+    }
+  }
+
+  @Override
+  public Optional<KeyAllocator> keyAllocator() {
+    return Optional.of(new MySqlKeyAllocator(this));
   }
 
   @Override

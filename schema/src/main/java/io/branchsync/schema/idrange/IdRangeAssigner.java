@@ -6,15 +6,17 @@ import io.branchsync.schema.catalog.ColumnMeta;
 import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.catalog.TableMeta;
 import io.branchsync.schema.dialect.Dialect;
+import io.branchsync.schema.dialect.KeyAllocator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.Optional;
 
 /**
- * Moves the ID sequences of the tables whose rows a branch creates to the start of its range, and
- * measures how full a range is.
+ * Moves the ID sequences of the tables whose rows a branch creates to the start of its range (and
+ * their key allocators, where the database needs them), and measures how full a range is.
  */
 public final class IdRangeAssigner {
   private final Dialect dialect;
@@ -45,7 +47,12 @@ public final class IdRangeAssigner {
         }
       }
       for (String table : tables) {
-        dialect.setSequenceStart(connection, table, sequenceKey(catalog, table).name(), range.first());
+        String key = sequenceKey(catalog, table).name();
+        Optional<KeyAllocator> allocator = dialect.keyAllocator();
+        if (allocator.isPresent() && !allocator.get().installed(connection, table)) {
+          allocator.get().install(connection, table, key, range.first());
+        }
+        dialect.setSequenceStart(connection, table, key, range.first());
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("setting ID sequences to " + range.first(), e);
@@ -89,7 +96,7 @@ public final class IdRangeAssigner {
     }
   }
 
-  private static ColumnMeta sequenceKey(SchemaCatalog catalog, String table) {
+  static ColumnMeta sequenceKey(SchemaCatalog catalog, String table) {
     TableMeta meta = catalog.require(table);
     return meta.sequenceKey().orElseThrow(() -> new SyncException(ErrorCode.SCHEMA_MISMATCH,
         "table " + table + " has no single sequence-backed integer key to give an ID range"));

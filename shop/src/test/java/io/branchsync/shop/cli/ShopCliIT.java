@@ -2,9 +2,14 @@ package io.branchsync.shop.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.branchsync.schema.SyncException;
 import io.branchsync.shop.SecretHasher;
+import io.branchsync.shop.ShopConfig;
+import io.branchsync.shop.internal.db.SchemaSetup;
+import io.branchsync.shop.internal.db.ShopDatabase;
 import io.branchsync.testkit.TestDatabase;
 import io.branchsync.testkit.TestDatabases;
 import io.branchsync.testkit.TestDialect;
@@ -16,6 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -54,6 +64,57 @@ class ShopCliIT {
       assertTrue(status.out.contains("Pending changes:  0"), status.out);
       assertTrue(status.out.contains("ID range:         not set"), status.out);
       assertFalse(status.out.contains(db.password().isEmpty() ? "\u0000" : db.password()));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(value = TestDialect.class, names = "MARIADB")
+  void initUpgradesAShopWithoutKeyAllocatorsInPlaceAndServeRefusesUntilThen(TestDialect which)
+      throws Exception {
+    try (TestDatabase db = TestDatabases.create(which)) {
+      Path config = config(db);
+      assertEquals(0, run(null, "init", "--config", config.toString()).code);
+      // branch 7 was given its range, sold, and then lost its allocator: an older installation
+      // whose AUTO_INCREMENT jumped past a customer of branch 8
+      exec(db, "INSERT INTO sync_setting (name, value) VALUES ('shop.id_range.first', '70000001'),"
+              + " ('shop.id_range.last', '80000000')",
+          "ALTER TABLE bs_key_person AUTO_INCREMENT = 70000001",
+          "INSERT INTO person (name) VALUES ('own')",
+          "DROP TRIGGER bs_person_bk",
+          "DROP TABLE bs_key_person",
+          "INSERT INTO person (id, name) VALUES (80000005, 'from branch 8')");
+
+      SyncException refused = assertThrows(SyncException.class, () -> check(config));
+      assertTrue(refused.getMessage().contains("run 'shop init'"), refused.getMessage());
+
+      Result upgrade = run(null, "init", "--config", config.toString());
+      assertEquals(0, upgrade.code, upgrade.err);
+      check(config);
+      exec(db, "INSERT INTO person (name) VALUES ('own after upgrade')");
+      try (Connection c = db.connect();
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id FROM person ORDER BY id")) {
+        List<Long> ids = new ArrayList<>();
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+        assertEquals(List.of(70_000_001L, 70_000_002L, 80_000_005L), ids);
+      }
+    }
+  }
+
+  private static void check(Path config) {
+    ShopConfig loaded = ShopConfig.load(config);
+    try (ShopDatabase database = ShopDatabase.open(loaded)) {
+      new SchemaSetup(database, loaded.branch()).check();
+    }
+  }
+
+  private static void exec(TestDatabase db, String... sql) throws Exception {
+    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+      for (String one : sql) {
+        s.execute(one);
+      }
     }
   }
 

@@ -235,6 +235,40 @@ class DiffIT {
     assertTrue(shop.call("diff", "") instanceof Map, "starting over is always possible");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void startingOverOnAnIdleShopAnswersACursorThatIsThenAccepted(TestDialect which)
+      throws Exception {
+    ShopFixture shop = shop(which);
+    long id = IDS.getAndAdd(10);
+    insertSales(shop, id);
+    drain(shop);
+
+    // an office that lost its cursor (restored database, second office) starts over
+    Batch fresh = diff(shop, "");
+    Batch next = diff(shop, fresh.next);
+
+    assertTrue(fresh.statements.isEmpty(), "everything was acknowledged");
+    assertTrue(next.statements.isEmpty());
+    insertSales(shop, id + 1);
+    assertEquals(List.of(id + 1), upserted(diff(shop, next.next), "sale"),
+        "the cursor from starting over keeps serving new changes");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void startingOverResendsWhatWasNotAcknowledged(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    long id = IDS.getAndAdd(10);
+    insertSales(shop, id);
+    diff(shop, cursor(shop));
+
+    Batch fresh = diff(shop, "");
+
+    assertEquals(List.of(id), upserted(fresh, "sale"), "a change sent but not acknowledged");
+    assertTrue(diff(shop, fresh.next).statements.isEmpty());
+  }
+
   // ---------------------------------------------------------------------------------------------
 
   record Batch(List<ChunkStatement> statements, String next, boolean more) {}

@@ -4,13 +4,18 @@ import io.branchsync.schema.ErrorCode;
 import io.branchsync.schema.SyncException;
 import io.branchsync.schema.capture.CaptureInstaller;
 import io.branchsync.schema.catalog.SchemaCatalog;
+import io.branchsync.schema.dialect.KeyAllocator;
+import io.branchsync.schema.idrange.IdRange;
+import io.branchsync.schema.idrange.LocalKeyAllocators;
+import io.branchsync.schema.policy.Policy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Brings a shop's database to the state serving needs: the schema migrated, change capture on the
- * tables whose changes go to the office, the policy set valid, the branch number recorded. Used by
+ * tables whose changes go to the office, key allocators on the tables whose rows it creates, the policy set valid, the branch number recorded. Used by
  * {@code shop init}, by the {@code clean} method, and checked (without changing anything) when the
  * server starts.
  */
@@ -43,7 +48,10 @@ public final class SchemaSetup {
     try (Connection connection = database.connect()) {
       new CaptureInstaller(database.dialect())
           .install(connection, database.shopToOfficeTables(), false);
-      database.policies().validate(SchemaCatalog.read(connection));
+      SchemaCatalog catalog = SchemaCatalog.read(connection);
+      database.policies().validate(catalog);
+      new LocalKeyAllocators(database.dialect())
+          .install(connection, catalog, ownKeyTables(), ownRange(connection));
       SettingsRepository.put(connection, SettingsRepository.BRANCH, Integer.toString(branch));
     } catch (SQLException e) {
       throw SyncException.fromSql("setting up the shop's schema", e);
@@ -66,6 +74,7 @@ public final class SchemaSetup {
     }
     try (Connection connection = database.connect()) {
       database.policies().validate(SchemaCatalog.read(connection));
+      checkKeyAllocators(connection);
       Optional<String> recorded = SettingsRepository.get(connection, SettingsRepository.BRANCH);
       if (recorded.isPresent() && !recorded.get().equals(Integer.toString(branch))) {
         throw new SyncException(
@@ -78,6 +87,37 @@ public final class SchemaSetup {
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("checking the shop's schema", e);
+    }
+  }
+
+  private List<String> ownKeyTables() {
+    return database.policies().tables(Policy::needsIdRange);
+  }
+
+  /** The range {@code setidstart} gave this shop, if it was given one. */
+  private static Optional<IdRange> ownRange(Connection connection) throws SQLException {
+    Optional<String> first = SettingsRepository.get(connection, SettingsRepository.ID_RANGE_FIRST);
+    Optional<String> last = SettingsRepository.get(connection, SettingsRepository.ID_RANGE_LAST);
+    if (first.isEmpty() || last.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new IdRange(Long.parseLong(first.get()), Long.parseLong(last.get())));
+  }
+
+  private void checkKeyAllocators(Connection connection) throws SQLException {
+    Optional<KeyAllocator> allocator = database.dialect().keyAllocator();
+    if (allocator.isEmpty()) {
+      return;
+    }
+    for (String table : ownKeyTables()) {
+      if (!allocator.get().installed(connection, table)) {
+        throw new SyncException(
+            ErrorCode.SCHEMA_MISMATCH,
+            "table "
+                + table
+                + " has no key allocator yet (an installation from an earlier version);"
+                + " run 'shop init' to upgrade it in place");
+      }
     }
   }
 }

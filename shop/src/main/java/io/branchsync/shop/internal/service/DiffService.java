@@ -63,14 +63,19 @@ public final class DiffService {
     ChangeReader reader =
         new ChangeReader(database.dialect(), database.catalog(), ROWS_PER_STATEMENT);
     try (Connection connection = database.connect()) {
-      acknowledge(connection, cursor, request.isFirst());
+      long start = acknowledge(connection, cursor, request.isFirst());
       ChangeBatch batch =
-          reader.read(connection, cursor.seq(), maxChanges, database.shopToOfficeTables(), null);
+          reader.read(connection, start, maxChanges, database.shopToOfficeTables(), null);
       return new DiffResult(encode(batch), new DiffCursor(batch.nextSeq()).toWire(), batch.more());
     }
   }
 
-  private void acknowledge(Connection connection, DiffCursor cursor, boolean first)
+  /**
+   * Records what the office acknowledged and returns where reading starts. {@code ""} starts over
+   * from what the log still holds: everything up to the acknowledged position was purged, so
+   * reading starts there, and the {@code next} it answers is one a later call accepts.
+   */
+  private long acknowledge(Connection connection, DiffCursor cursor, boolean first)
       throws SQLException {
     connection.setAutoCommit(false);
     try {
@@ -101,6 +106,7 @@ public final class DiffService {
         SettingsRepository.put(connection, ACKNOWLEDGED, Long.toString(cursor.seq()));
       }
       connection.commit();
+      return Math.max(cursor.seq(), acknowledged);
     } catch (SQLException | RuntimeException e) {
       connection.rollback();
       throw e;

@@ -1,0 +1,170 @@
+package io.branchsync.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchsync.demo.RetailActions.Line;
+import io.branchsync.office.registry.Conflict;
+import io.branchsync.office.sync.BranchStatus;
+import io.branchsync.office.sync.FleetSync;
+import io.branchsync.office.sync.Provisioner;
+import io.branchsync.office.sync.StatusReporter;
+import io.branchsync.office.sync.SyncOutcome;
+import io.branchsync.schema.idrange.IdRange;
+import io.branchsync.testkit.TestDialect;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every node creates rows with keys of its own range, whatever it applied from other ranges, and
+ * a row forced into another branch's key is recorded, never applied over the row that holds it.
+ */
+class BranchKeysIT {
+
+  @ParameterizedTest(name = "office on {0}")
+  @EnumSource(TestDialect.class)
+  void customersCreatedEverywhereAfterRowsFromHigherRangesArrivedAreAllKept(TestDialect office)
+      throws Exception {
+    try (LocalChain chain = LocalChain.start(office)) {
+      chain.addShop(1, TestDialect.MARIADB);
+      chain.addShop(2, TestDialect.POSTGRESQL);
+      chain.addShop(3, TestDialect.MARIADB);
+      provisionAll(chain);
+      List<String> created = new ArrayList<>();
+      // rows of branch 3's range reach the office and shops 1 and 2 first: on MySQL/MariaDB
+      // their AUTO_INCREMENT used to jump into branch 3's range
+      created.add(person(chain.shop(3).connect(), "from shop 3, first"));
+      syncAll(chain);
+      syncAll(chain);
+      for (int round = 0; round < 2; round++) {
+        try (Connection c = chain.office().dataSource().getConnection()) {
+          created.add(person(c, "from office, round " + round));
+        }
+        for (ChainShop shop : chain.shops()) {
+          try (Connection c = shop.connect()) {
+            created.add(person(c, "from shop " + shop.branch() + ", round " + round));
+          }
+        }
+        syncAll(chain);
+        syncAll(chain);
+      }
+      java.util.Collections.sort(created);
+      try (Connection c = chain.office().dataSource().getConnection()) {
+        assertEquals(created, names(c), "at the office");
+        assertKeysInOwnRanges(c);
+      }
+      for (ChainShop shop : chain.shops()) {
+        try (Connection c = shop.connect()) {
+          assertEquals(created, names(c), "at shop " + shop.branch());
+        }
+      }
+      assertEquals(List.of(), chain.office().conflicts().list(10));
+    }
+  }
+
+  @ParameterizedTest(name = "shops on {0}")
+  @EnumSource(TestDialect.class)
+  void aSaleForcedIntoAnotherBranchsKeyIsRecordedNotAppliedOverIt(TestDialect shops)
+      throws Exception {
+    try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
+      chain.addShop(1, shops);
+      chain.addShop(2, shops);
+      long coffee;
+      try (Connection c = chain.office().dataSource().getConnection()) {
+        coffee = RetailActions.addProduct(c, "P-1", "Coffee", new BigDecimal("2.50"));
+      }
+      provisionAll(chain);
+      long sale;
+      try (Connection c = chain.shop(2).connect()) {
+        sale = RetailActions.sell(c, 2, null,
+            List.of(new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+      }
+      syncAll(chain);
+      try (Connection c = chain.shop(1).connect();
+          PreparedStatement s = c.prepareStatement(
+              "INSERT INTO sale (id, branch_id, total) VALUES (?, 1, 99.00)")) {
+        s.setLong(1, sale);
+        s.executeUpdate();
+      }
+      syncAll(chain);
+
+      try (Connection c = chain.office().dataSource().getConnection();
+          PreparedStatement s = c.prepareStatement("SELECT branch_id, total FROM sale WHERE id = ?")) {
+        s.setLong(1, sale);
+        try (ResultSet rs = s.executeQuery()) {
+          assertTrue(rs.next());
+          assertEquals(2, rs.getInt(1), "shop 2's sale keeps its key at the office");
+          assertEquals(new BigDecimal("2.50"), rs.getBigDecimal(2).setScale(2));
+        }
+      }
+      List<Conflict> conflicts = chain.office().conflicts().list(10);
+      assertEquals(1, conflicts.size(), conflicts.toString());
+      Conflict conflict = conflicts.get(0);
+      assertEquals(1, conflict.branchId());
+      assertEquals("sale", conflict.table());
+      assertEquals(Long.toString(sale), conflict.key());
+      assertEquals("key-collision", conflict.resolution());
+      assertTrue(conflict.branchVersion().contains("99.00"), conflict.branchVersion());
+      assertTrue(conflict.officeVersion().contains("2.50"), conflict.officeVersion());
+      syncAll(chain);
+      assertEquals(1, chain.office().conflicts().list(10).size(), "recorded once, not every sync");
+      BranchStatus status = new StatusReporter(chain.office()).report(false).stream()
+          .filter(b -> b.branchId() == 1).findFirst().orElseThrow();
+      assertEquals(1, status.keyCollisions(), "office status shows it");
+    }
+  }
+
+  static void provisionAll(LocalChain chain) {
+    Provisioner provisioner = new Provisioner(chain.office());
+    for (ChainShop shop : chain.shops()) {
+      provisioner.provision(chain.office().branches().require(shop.branch()), rows -> { });
+    }
+  }
+
+  static void syncAll(LocalChain chain) {
+    for (SyncOutcome o : new FleetSync(chain.office()).sync(chain.office().branches().list())) {
+      assertTrue(o.ok(), o.toString());
+    }
+  }
+
+  private static String person(Connection c, String name) throws SQLException {
+    try (c) {
+      RetailActions.addPerson(c, name, null);
+    }
+    return name;
+  }
+
+  private static List<String> names(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement("SELECT name FROM person");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    names.sort(null);
+    return names;
+  }
+
+  private static void assertKeysInOwnRanges(Connection c) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT id, name FROM person");
+        ResultSet rs = s.executeQuery()) {
+      while (rs.next()) {
+        String name = rs.getString(2);
+        int branch = name.startsWith("from office") ? 0
+            : Integer.parseInt(name.substring("from shop ".length(), "from shop ".length() + 1));
+        IdRange range = IdRange.forBranch(branch);
+        long id = rs.getLong(1);
+        assertTrue(id >= range.first() && id <= range.last(),
+            name + " has key " + id + " outside " + range);
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package io.branchsync.office.sync;
+
+import io.branchsync.office.registry.Branch;
+import io.branchsync.office.registry.Conflict;
+import io.branchsync.schema.capture.RowFetcher;
+import io.branchsync.schema.catalog.ColumnMeta;
+import io.branchsync.schema.catalog.SchemaCatalog;
+import io.branchsync.schema.catalog.TableMeta;
+import io.branchsync.schema.chunk.ChunkStatement;
+import io.branchsync.schema.chunk.SqlValue;
+import io.branchsync.schema.chunk.Upsert;
+import io.branchsync.schema.idrange.IdRange;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Keeps a branch's {@code FromTarget} rows (sales, items, payments) from landing on a row of
+ * someone else. Such rows are created only at their branch, with keys of its range; one whose key
+ * lies outside that range and already exists at the office with other values is a key collision
+ * (an application that chose its own keys, a database restored from elsewhere), never an update.
+ * It is recorded as a conflict with both versions, resolution {@link #RESOLUTION}, and left out;
+ * the office's row stays. The same row again, unchanged, is left out silently.
+ */
+final class KeyCollisionGuard {
+  static final String RESOLUTION = "key-collision";
+  private final Office office;
+
+  KeyCollisionGuard(Office office) {
+    this.office = office;
+  }
+
+  record Outcome(ChunkStatement statement, long collisions) {}
+
+  Outcome check(Connection c, Branch branch, SchemaCatalog catalog, ChunkStatement statement)
+      throws SQLException {
+    TableMeta table = catalog.require(statement.table());
+    Optional<ColumnMeta> sequenceKey = table.sequenceKey();
+    if (!(statement instanceof Upsert upsert) || sequenceKey.isEmpty()) {
+      return new Outcome(statement, 0);
+    }
+    int keyAt = upsert.columns().indexOf(sequenceKey.get().name());
+    List<List<String>> outside = new ArrayList<>();
+    for (List<SqlValue> row : upsert.rows()) {
+      String key = SqlValue.plainText(row.get(keyAt));
+      if (!inside(branch.idRange(), key)) {
+        outside.add(List.of(key));
+      }
+    }
+    if (outside.isEmpty()) {
+      return new Outcome(statement, 0);
+    }
+    Map<List<String>, List<SqlValue>> existing =
+        new RowFetcher(office.dialect()).fetch(c, table, outside);
+    Set<String> dropped = new HashSet<>();
+    long collisions = 0;
+    for (List<SqlValue> row : upsert.rows()) {
+      String key = SqlValue.plainText(row.get(keyAt));
+      List<SqlValue> atOffice = existing.get(List.of(key));
+      if (atOffice == null) {
+        continue;
+      }
+      dropped.add(key);
+      if (!sameValues(table, atOffice, upsert, row)) {
+        collisions++;
+        office.conflicts().record(c, new Conflict(0, branch.id(), table.name(), key,
+            RowKeys.describe(table.columnNames(), atOffice),
+            RowKeys.describe(upsert.columns(), row), RESOLUTION, null));
+      }
+    }
+    return new Outcome(RowKeys.without(statement, dropped::contains), collisions);
+  }
+
+  private static boolean inside(IdRange range, String key) {
+    try {
+      long value = Long.parseLong(key);
+      return value >= range.first() && value <= range.last();
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean sameValues(TableMeta table, List<SqlValue> atOffice, Upsert upsert,
+      List<SqlValue> sent) {
+    List<String> columns = table.columnNames();
+    for (int i = 0; i < upsert.columns().size(); i++) {
+      int at = columns.indexOf(upsert.columns().get(i));
+      if (at < 0
+          || !SqlValue.plainText(atOffice.get(at)).equals(SqlValue.plainText(sent.get(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
