@@ -75,9 +75,10 @@ class RandomConvergenceIT {
 
     void check(LocalChain chain, ChainLedger ledger, ConvergenceCheck convergence,
         List<String> failedSyncs, int round) throws Exception {
-      // Ledger first: a lost customer says more than the table difference it causes.
-      List<String> problems = new ArrayList<>(new LedgerAudit(chain, ledger).problems());
-      problems.addAll(failedSyncs);
+      // Failed syncs first (they explain what follows), then the ledger: a lost customer says
+      // more than the table difference it causes.
+      List<String> problems = new ArrayList<>(failedSyncs);
+      problems.addAll(new LedgerAudit(chain, ledger).problems());
       problems.addAll(convergence.differences());
       if (!problems.isEmpty()) {
         fail(report(round, problems));
