@@ -67,6 +67,26 @@ public final class RetailActions {
         price, productId);
   }
 
+  public static void changeDescription(Connection c, long productId, String description)
+      throws SQLException {
+    update(c, "UPDATE product SET description = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+        description, productId);
+  }
+
+  /** Only a product no sale_item references: sale lines keep their product. */
+  public static void deleteProduct(Connection c, long productId) throws SQLException {
+    update(c, "DELETE FROM product WHERE id = ?", productId);
+  }
+
+  public static void changeServicePrice(Connection c, long serviceId, BigDecimal price)
+      throws SQLException {
+    update(c, "UPDATE service SET price = ? WHERE id = ?", price, serviceId);
+  }
+
+  public static void deleteService(Connection c, long serviceId) throws SQLException {
+    update(c, "DELETE FROM service WHERE id = ?", serviceId);
+  }
+
   public static void setParameter(Connection c, String name, String value) throws SQLException {
     update(c, "INSERT INTO parameter (name, value) VALUES (?, ?)", name, value);
   }

@@ -26,4 +26,17 @@ class BranchLockIT {
       BranchLock.acquire(second.dataSource(), second.dialect(), 1).close();
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDialect.class)
+  void officesOnTwoDatabasesOfOneServerLockTheirOwnBranches(TestDialect dialect)
+      throws Exception {
+    try (OfficeFixture one = new OfficeFixture(dialect);
+        OfficeFixture other = new OfficeFixture(dialect)) {
+      try (BranchLock held = BranchLock.acquire(one.office().dataSource(), one.office().dialect(),
+          1)) {
+        BranchLock.acquire(other.office().dataSource(), other.office().dialect(), 1).close();
+      }
+    }
+  }
 }

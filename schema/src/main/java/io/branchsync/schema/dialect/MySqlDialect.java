@@ -189,9 +189,16 @@ public class MySqlDialect implements Dialect {
     statement.setFetchSize(Integer.MIN_VALUE);
   }
 
+  // GET_LOCK names are server-wide, unlike PostgreSQL's advisory locks, which belong to one
+  // database: without the database in the name, two offices (or a test server's many chains) on
+  // one server would hold each other's branches busy. MD5 keeps the name within the 64 characters
+  // GET_LOCK accepts, whatever the database is called.
+  private static final String SESSION_LOCK_NAME = "CONCAT(?, '@', MD5(DATABASE()))";
+
   @Override
   public boolean tryLock(Connection connection, String name) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT GET_LOCK(?, 0)")) {
+    try (PreparedStatement s =
+        connection.prepareStatement("SELECT GET_LOCK(" + SESSION_LOCK_NAME + ", 0)")) {
       s.setString(1, name);
       try (ResultSet rs = s.executeQuery()) {
         return rs.next() && rs.getInt(1) == 1;
@@ -201,7 +208,8 @@ public class MySqlDialect implements Dialect {
 
   @Override
   public void unlock(Connection connection, String name) throws SQLException {
-    try (PreparedStatement s = connection.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+    try (PreparedStatement s =
+        connection.prepareStatement("SELECT RELEASE_LOCK(" + SESSION_LOCK_NAME + ")")) {
       s.setString(1, name);
       s.execute();
     }

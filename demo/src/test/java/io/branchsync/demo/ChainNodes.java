@@ -1,0 +1,30 @@
+package io.branchsync.demo;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The nodes of a local chain by number, as the sync sees them: 0 is the office, N is shop N. */
+final class ChainNodes {
+  static final int OFFICE = 0;
+
+  private ChainNodes() {}
+
+  static Connection connect(LocalChain chain, int node) throws SQLException {
+    return node == OFFICE ? chain.office().dataSource().getConnection()
+        : chain.shop(node).connect();
+  }
+
+  /** The office, then every shop in branch order. */
+  static List<Integer> all(LocalChain chain) {
+    List<Integer> nodes = new ArrayList<>();
+    nodes.add(OFFICE);
+    chain.shops().stream().map(ChainShop::branch).sorted().forEach(nodes::add);
+    return nodes;
+  }
+
+  static String name(int node) {
+    return node == OFFICE ? "office" : "shop " + node;
+  }
+}
