@@ -44,11 +44,11 @@ public record ShopLimits(
   /**
    * The documented defaults.
    *
-   * @return 64 MiB requests, 256 MiB chunks, 2 GiB per session, 4 sessions, 900 s idle, 5000
+   * @return 16 MiB requests, 32 MiB chunks, 2 GiB per session, 4 sessions, 900 s idle, 5000
    *     changes per diff
    */
   public static ShopLimits defaults() {
-    return new ShopLimits(64L << 20, 256L << 20, 2L << 30, 4, Duration.ofSeconds(900), 5000);
+    return new ShopLimits(16L << 20, 32L << 20, 2L << 30, 4, Duration.ofSeconds(900), 5000);
   }
 
   private static void positive(ShopProperty property, long value) {

@@ -100,9 +100,9 @@ public enum ShopProperty {
           + " beyond it the oldest is closed."),
   /** Largest request body. */
   LIMIT_REQUEST_BYTES(
-      "limit.request.bytes", "64MiB", "Largest HTTP request body accepted (HTTP 413 beyond)."),
+      "limit.request.bytes", "16MiB", "Largest HTTP request body accepted (HTTP 413 beyond)."),
   /** Largest inflated chunk. */
-  LIMIT_CHUNK_BYTES("limit.chunk.bytes", "256MiB", "Largest SQL text one chunk may inflate to."),
+  LIMIT_CHUNK_BYTES("limit.chunk.bytes", "32MiB", "Largest SQL text one chunk may inflate to."),
   /** Largest session. */
   LIMIT_SESSION_BYTES(
       "limit.session.bytes", "2GiB", "Most gzip bytes one insertion session may receive."),
