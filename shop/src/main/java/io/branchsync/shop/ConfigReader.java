@@ -54,12 +54,20 @@ final class ConfigReader {
         require(ShopProperty.POLICY_SET),
         locations(),
         path(ShopProperty.SECRET_FILE),
-        path(ShopProperty.TLS_KEYSTORE),
+        secretPath(ShopProperty.TLS_KEYSTORE),
         tlsPassword(),
         bool(ShopProperty.HTTP_PLAIN),
         bool(ShopProperty.CLEAN_ALLOW_PENDING),
         size(ShopProperty.ID_RANGE_SIZE),
-        limits());
+        limits(),
+        httpLimits());
+  }
+
+  private HttpLimits httpLimits() {
+    return new HttpLimits(
+        Duration.ofSeconds(integer(ShopProperty.HTTP_HEADER_TIMEOUT_SECONDS)),
+        Duration.ofSeconds(integer(ShopProperty.HTTP_IDLE_TIMEOUT_SECONDS)),
+        integer(ShopProperty.LIMIT_CONNECTIONS_PER_ADDRESS));
   }
 
   private ShopLimits limits() {
@@ -185,7 +193,17 @@ final class ConfigReader {
     return value == null ? null : base.resolve(value).normalize();
   }
 
+  /** A path to a file that holds a secret: others being able to read it earns a warning. */
+  private Path secretPath(ShopProperty property) {
+    Path file = path(property);
+    if (file != null) {
+      ReadableByOthers.warnIf(property, file);
+    }
+    return file;
+  }
+
   private static String firstLine(ShopProperty property, Path file) {
+    ReadableByOthers.warnIf(property, file);
     try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String line = reader.readLine();
       return line == null ? "" : line;

@@ -37,6 +37,7 @@ import java.util.Properties;
  * @param cleanAllowPending whether {@code clean} may erase uncollected changes
  * @param idRangeSize ids in the range {@code setidstart} assigns
  * @param limits bounds on requests, chunks and sessions
+ * @param http bounds on how long clients may take and how many connections they may hold
  */
 public record ShopConfig(
     int branch,
@@ -54,7 +55,8 @@ public record ShopConfig(
     boolean httpPlain,
     boolean cleanAllowPending,
     long idRangeSize,
-    ShopLimits limits) {
+    ShopLimits limits,
+    HttpLimits http) {
 
   /** Environment variable holding the database password. */
   public static final String ENV_DB_PASSWORD = "BRANCHSYNC_DB_PASSWORD";
@@ -100,6 +102,7 @@ public record ShopConfig(
           ShopProperty.ID_RANGE_SIZE, "must be 1 or more, got " + idRangeSize);
     }
     Objects.requireNonNull(limits, "limits");
+    Objects.requireNonNull(http, "http");
   }
 
   /**
@@ -209,6 +212,8 @@ public record ShopConfig(
         + idRangeSize
         + ", limits="
         + limits
+        + ", http="
+        + http
         + "]";
   }
 

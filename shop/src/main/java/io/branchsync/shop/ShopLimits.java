@@ -44,14 +44,15 @@ public record ShopLimits(
   /**
    * The documented defaults.
    *
-   * @return 64 MiB requests, 256 MiB chunks, 2 GiB per session, 4 sessions, 60 s idle, 5000
+   * @return 16 MiB requests, 32 MiB chunks, 2 GiB per session, 4 sessions, 60 s idle, 5000
    *     changes per diff
    */
   public static ShopLimits defaults() {
     // 60 s idle: the office is never that long between two calls of a healthy session (it reads
     // and compresses the next chunk while the last one is applied), a call being uploaded or
-    // applied does not count as idle, and a till waits at most this long on an office that died
-    return new ShopLimits(64L << 20, 256L << 20, 2L << 30, 4, Duration.ofSeconds(60), 5000);
+    // applied does not count as idle, and a till waits at most this long on an office that died.
+    // 16 MiB requests and 32 MiB chunks fit the documented -Xmx256m; the office sends 4 MiB.
+    return new ShopLimits(16L << 20, 32L << 20, 2L << 30, 4, Duration.ofSeconds(60), 5000);
   }
 
   private static void positive(ShopProperty property, long value) {

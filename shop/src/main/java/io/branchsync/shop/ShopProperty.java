@@ -80,11 +80,29 @@ public enum ShopProperty {
       "Let 'clean' erase the shop even while it holds changes the office has not collected."),
   /** Size of a branch's ID range. */
   ID_RANGE_SIZE("id.range.size", "10000000", "Ids in the range setidstart gives this branch."),
+  /** Time allowed for a request's headers. */
+  HTTP_HEADER_TIMEOUT_SECONDS(
+      "http.header.timeout.seconds",
+      "10",
+      "Seconds a client has from opening a connection (TLS handshake included) to sending its"
+          + " request's complete headers; it is disconnected otherwise."),
+  /** Longest silence of a client. */
+  HTTP_IDLE_TIMEOUT_SECONDS(
+      "http.idle.timeout.seconds",
+      "30",
+      "Seconds a connection may stay silent while a request arrives or between requests before"
+          + " it is closed."),
+  /** Connections per client address still waiting for their first request. */
+  LIMIT_CONNECTIONS_PER_ADDRESS(
+      "limit.connections.per.address",
+      "16",
+      "Connections one client address may hold open before their first request has arrived;"
+          + " beyond it the oldest is closed."),
   /** Largest request body. */
   LIMIT_REQUEST_BYTES(
-      "limit.request.bytes", "64MiB", "Largest HTTP request body accepted (HTTP 413 beyond)."),
+      "limit.request.bytes", "16MiB", "Largest HTTP request body accepted (HTTP 413 beyond)."),
   /** Largest inflated chunk. */
-  LIMIT_CHUNK_BYTES("limit.chunk.bytes", "256MiB", "Largest SQL text one chunk may inflate to."),
+  LIMIT_CHUNK_BYTES("limit.chunk.bytes", "32MiB", "Largest SQL text one chunk may inflate to."),
   /** Largest session. */
   LIMIT_SESSION_BYTES(
       "limit.session.bytes", "2GiB", "Most gzip bytes one insertion session may receive."),

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -96,10 +97,14 @@ public final class ShopServer implements AutoCloseable {
       // a few open sessions at most, so sweeping often is cheap, and a dead office's locks go soon
       long sweep = Math.max(1, Math.min(5, config.limits().sessionIdle().toSeconds() / 4));
       timer.scheduleWithFixedDelay(registry::expireIdle, sweep, sweep, TimeUnit.SECONDS);
+      // two slow hashes at a time at most, so a flood of guesses cannot take every processor
+      ExecutorService hashing =
+          Executors.newFixedThreadPool(2, HttpEndpoint.named("shop-auth"));
+      resources.push(hashing::shutdownNow);
       HttpEndpoint http =
           HttpEndpoint.start(
               config,
-              new BranchAuthenticator(config.branch(), secret),
+              new BranchAuthenticator(config.branch(), secret, hashing, timer),
               new XmlRpcCodec(new ShopHandlerMapping(service)),
               timer,
               lease);

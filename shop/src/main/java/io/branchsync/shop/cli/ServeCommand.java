@@ -2,6 +2,8 @@ package io.branchsync.shop.cli;
 
 import io.branchsync.shop.ShopServer;
 import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,8 +23,14 @@ final class ServeCommand implements Runnable {
   @Mixin ConfigOption config;
   @Spec CommandSpec spec;
 
+  private static final Logger LOG = LoggerFactory.getLogger(ServeCommand.class);
+
   @Override
   public void run() {
+    // an error that escapes a thread (out of memory, a stack overflow) goes to the log in its
+    // format, with the branch, instead of bare to stderr
+    Thread.setDefaultUncaughtExceptionHandler(
+        (thread, e) -> LOG.error("Uncaught failure in thread {}", thread.getName(), e));
     ShopServer server = ShopServer.start(config.load());
     spec.commandLine().getOut().println("Listening on " + server.url());
     spec.commandLine().getOut().flush();

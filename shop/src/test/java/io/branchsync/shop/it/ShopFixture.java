@@ -78,6 +78,27 @@ public final class ShopFixture implements AutoCloseable {
     }
   }
 
+  /** A new database, initialized, with no server running: for a server started another way. */
+  public static ShopFixture prepare(TestDialect which, Map<String, String> overrides) {
+    try {
+      return new ShopFixture(which, overrides);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes the fixture's configuration, with some values replaced, as a properties file. */
+  public Path writeConfig(Map<String, String> overrides) throws IOException {
+    java.util.Properties properties = new java.util.Properties();
+    properties.putAll(base);
+    properties.putAll(overrides);
+    Path file = dir.resolve("shop.properties");
+    try (var out = Files.newBufferedWriter(file)) {
+      properties.store(out, null);
+    }
+    return file;
+  }
+
   /** The fixture's configuration with some values replaced. */
   public ShopConfig config(Map<String, String> overrides) {
     Map<String, String> values = new HashMap<>(base);

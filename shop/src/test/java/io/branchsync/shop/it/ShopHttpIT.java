@@ -210,6 +210,30 @@ class ShopHttpIT {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(TestDialect.class)
+  void deeplyNestedArraysAreAFaultAndTheShopGoesOn(TestDialect which) throws Exception {
+    ShopFixture shop = shop(which);
+    int depth = 5_000;
+    String body =
+        "<?xml version=\"1.0\"?><methodCall><methodName>diff</methodName><params><param>"
+            + "<value>"
+            + "<array><data><value>".repeat(depth)
+            + "<i4>1</i4>"
+            + "</value></data></array>".repeat(depth)
+            + "</value></param></params></methodCall>";
+
+    HttpResponse<String> response =
+        Http.post(shop.server().url(), Http.basic(ShopFixture.USER, ShopFixture.SECRET), body);
+
+    assertEquals(200, response.statusCode());
+    assertTrue(
+        response.body().contains(Integer.toString(FaultCode.BAD_ARGUMENT.code())),
+        response.body());
+    assertTrue(response.body().contains("nested deeper"), response.body());
+    assertTrue(shop.call("info") instanceof Map);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
   void httpsServesWithTheKeystore(TestDialect which) throws Exception {
     ShopFixture shop = shop(which);
     Path keystore = TestKeystore.create(shop.dir);

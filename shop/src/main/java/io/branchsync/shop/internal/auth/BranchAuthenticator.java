@@ -9,31 +9,40 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks the HTTP Basic credentials of every request: the user must be {@code branch-<N>} for this
- * shop's branch number N, the password the branch secret whose slow hash is in the secret file.
+ * Checks the HTTP Basic credentials of every request, from the headers alone: the user must be
+ * {@code branch-<N>} for this shop's branch number N, the password the branch secret whose slow
+ * hash is in the secret file.
  *
  * <p>A successful check is remembered in memory, keyed by a SHA-256 of user and password, so that
- * only the first call of a sync pays for the slow hash; the memory is forgotten when the secret
- * file changes. Failures are never remembered: each one is checked again, and slowed by a {@link
- * FailureThrottle}. At most {@value #PARALLEL_CHECKS} slow checks run at once, so a flood of
- * guesses cannot take every processor.
+ * only the first call after a start or a new secret pays for the slow hash. Other credentials are
+ * checked on the hashing executor, whose few threads bound the processors guessing can take. Only
+ * refusals are delayed: by the {@link FailureThrottle}'s delay for the address, counted from the
+ * address's previous refusal ({@link GuessGate}). A correct secret is thus never refused nor held
+ * back because of someone else's failures from its address, and parallel guessing is no faster
+ * than serial.
  */
 public final class BranchAuthenticator {
 
   private static final Logger LOG = LoggerFactory.getLogger(BranchAuthenticator.class);
-  private static final int PARALLEL_CHECKS = 2;
   private static final int MAX_REMEMBERED = 16;
 
   private final String expectedUser;
   private final SecretStore store;
+  private final Executor hashing;
+  private final ScheduledExecutorService timer;
   private final FailureThrottle throttle = new FailureThrottle();
-  private final Semaphore checks = new Semaphore(PARALLEL_CHECKS, true);
+  private final GuessGate gate = new GuessGate();
   private final Map<ByteBuffer, Long> accepted = new ConcurrentHashMap<>();
 
   /**
@@ -41,10 +50,15 @@ public final class BranchAuthenticator {
    *
    * @param branch this shop's branch number
    * @param store the stored secret hash
+   * @param hashing runs the slow hash checks; its thread count bounds the processors guesses take
+   * @param timer sends delayed refusals
    */
-  public BranchAuthenticator(int branch, SecretStore store) {
+  public BranchAuthenticator(
+      int branch, SecretStore store, Executor hashing, ScheduledExecutorService timer) {
     this.expectedUser = userFor(branch);
     this.store = store;
+    this.hashing = hashing;
+    this.timer = timer;
   }
 
   /**
@@ -58,51 +72,107 @@ public final class BranchAuthenticator {
   }
 
   /**
-   * Checks the {@code Authorization} header of a request.
+   * Decides on a request from its {@code Authorization} header.
    *
    * @param header the header value, or null
-   * @param address the client's address, for slowing repeated failures
-   * @return whether to let the request in, and how long to delay a refusal
+   * @param address the client's address, whose failures delay its refusals
+   * @return completes with the verdict when the answer is due: at once for missing or remembered
+   *     credentials, after the slow check otherwise, and after the delay for a refusal
    */
-  public Outcome check(String header, String address) {
+  public CompletionStage<Verdict> authenticate(String header, String address) {
     Optional<BasicCredentials> parsed = BasicCredentials.parse(header);
     if (parsed.isEmpty()) {
       // nothing was guessed, so nothing is slowed: clients that wait for a challenge send none
-      return new Outcome(Verdict.MISSING, 0);
+      return CompletableFuture.completedFuture(Verdict.MISSING);
     }
     BasicCredentials credentials = parsed.get();
+    if (!expectedUser.equals(credentials.user()) || credentials.password().length == 0) {
+      credentials.clear();
+      return slowRefusal(address);
+    }
+    byte[] fingerprint = fingerprint(credentials);
+    SecretStore.Snapshot secret = store.current();
+    if (remembered(fingerprint, secret)) {
+      credentials.clear();
+      return CompletableFuture.completedFuture(Verdict.ACCEPTED);
+    }
+    CompletableFuture<Verdict> verdict = new CompletableFuture<>();
+    if (!gate.enter(address)) {
+      credentials.clear();
+      verdict.complete(Verdict.BUSY);
+      return verdict;
+    }
+    submit(address, verdict, () -> slowCheck(credentials, fingerprint, address, verdict));
+    return verdict;
+  }
+
+  /** A wrong user name costs no hash, but is answered like a wrong secret. */
+  private CompletionStage<Verdict> slowRefusal(String address) {
+    CompletableFuture<Verdict> verdict = new CompletableFuture<>();
+    if (!gate.enter(address)) {
+      verdict.complete(Verdict.BUSY);
+    } else {
+      refuse(address, verdict);
+    }
+    return verdict;
+  }
+
+  private void slowCheck(
+      BasicCredentials credentials,
+      byte[] fingerprint,
+      String address,
+      CompletableFuture<Verdict> verdict) {
+    boolean right;
     try {
-      long held = throttle.heldBackFor(address, System.currentTimeMillis());
-      if (held > 0) {
-        return new Outcome(Verdict.REFUSED, held);
-      }
-      if (verify(credentials)) {
-        throttle.succeeded(address);
-        return new Outcome(Verdict.ACCEPTED, 0);
-      }
-      long delay = throttle.failed(address, System.currentTimeMillis());
-      LOG.warn(
-          "Refused credentials of user '{}' from {}; answering in {} ms",
-          printable(credentials.user()),
-          address,
-          delay);
-      return new Outcome(Verdict.REFUSED, delay);
+      right = verify(credentials, fingerprint);
     } finally {
       credentials.clear();
     }
+    if (right) {
+      gate.leave(address);
+      verdict.complete(Verdict.ACCEPTED);
+    } else {
+      refuse(address, verdict);
+    }
   }
 
-  private boolean verify(BasicCredentials credentials) {
-    if (!expectedUser.equals(credentials.user()) || credentials.password().length == 0) {
-      return false;
+  private void refuse(String address, CompletableFuture<Verdict> verdict) {
+    long now = System.currentTimeMillis();
+    long delay = gate.refusalDueIn(address, now, throttle.failed(address, now));
+    LOG.warn("Refused credentials from {}; answering in {} ms", address, delay);
+    Runnable answer =
+        () -> {
+          gate.leave(address);
+          verdict.complete(Verdict.REFUSED);
+        };
+    try {
+      timer.schedule(answer, delay, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // the shop is stopping: answer at once
+      answer.run();
     }
+  }
+
+  private void submit(String address, CompletableFuture<Verdict> verdict, Runnable check) {
+    try {
+      hashing.execute(check);
+    } catch (RejectedExecutionException e) {
+      // the shop is stopping; the request's connection is being closed anyway
+      gate.leave(address);
+      verdict.complete(Verdict.BUSY);
+    }
+  }
+
+  private boolean remembered(byte[] fingerprint, SecretStore.Snapshot secret) {
+    Long version = accepted.get(ByteBuffer.wrap(fingerprint));
+    return version != null && version == secret.version();
+  }
+
+  private boolean verify(BasicCredentials credentials, byte[] fingerprint) {
     SecretStore.Snapshot secret = store.current();
-    ByteBuffer key = ByteBuffer.wrap(fingerprint(credentials));
-    Long version = accepted.get(key);
-    if (version != null && version == secret.version()) {
+    if (remembered(fingerprint, secret)) {
       return true;
     }
-    checks.acquireUninterruptibly();
     try {
       if (!SecretHasher.verify(credentials.password(), secret.hash())) {
         return false;
@@ -112,13 +182,11 @@ public final class BranchAuthenticator {
           "The secret file holds no valid hash ({}); rewrite it with 'shop set-secret'",
           e.getMessage());
       return false;
-    } finally {
-      checks.release();
     }
     if (accepted.size() >= MAX_REMEMBERED) {
       accepted.clear();
     }
-    accepted.put(key, secret.version());
+    accepted.put(ByteBuffer.wrap(fingerprint), secret.version());
     return true;
   }
 
@@ -138,27 +206,15 @@ public final class BranchAuthenticator {
     }
   }
 
-  /** A user name fit for a log line: it comes from the network, so no control characters. */
-  private static String printable(String user) {
-    String clean = user.replaceAll("[^\\x20-\\x7e]", "?");
-    return clean.length() > 64 ? clean.substring(0, 64) + "..." : clean;
-  }
-
   /** What to do with a request. */
   public enum Verdict {
     /** The credentials are this branch's. */
     ACCEPTED,
     /** No usable Basic credentials were sent. */
     MISSING,
-    /** Credentials were sent and are wrong, or the client is held back after failures. */
-    REFUSED
+    /** Credentials were sent and are wrong. */
+    REFUSED,
+    /** Too many checks from this address are already waiting; nothing was checked. */
+    BUSY
   }
-
-  /**
-   * The result of a check.
-   *
-   * @param verdict whether to let the request in
-   * @param delayMillis how long to wait before answering a refusal
-   */
-  public record Outcome(Verdict verdict, long delayMillis) {}
 }

@@ -1,47 +1,49 @@
 package io.branchsync.shop.internal.http;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
+import io.branchsync.shop.HttpLimits;
 import io.branchsync.shop.ShopConfig;
 import io.branchsync.shop.internal.auth.BranchAuthenticator;
 import io.branchsync.shop.internal.rpc.XmlRpcCodec;
 import io.branchsync.shop.internal.session.OfficeLease;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import org.eclipse.jetty.server.ConnectionFactory;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The listening HTTP or HTTPS server (the JDK's own), with a bounded pool of worker threads.
- * Stopping closes the listening socket at once and waits for the calls in progress.
+ * The listening HTTP or HTTPS server (Jetty). Jetty reads request headers and TLS handshakes
+ * without holding a thread, so connections that send nothing cost a socket, not a worker; the
+ * {@link ConnectionGuard} closes them after the header timeout and bounds them per address, and the
+ * idle timeout closes any connection silent for too long. Stopping waits for the calls in
+ * progress, then closes the listening socket and every connection.
  */
 public final class HttpEndpoint {
 
-  // Workers beyond the session limit, so info and diff are answered while sessions are busy.
-  private static final int SPARE_WORKERS = 4;
-  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+  // Threads for serving beyond the session limit, so info and diff are answered while sessions are
+  // busy, plus Jetty's own acceptor and selector.
+  private static final int SPARE_THREADS = 12;
+  // A request's headers: the Authorization header and a few more; nothing of ours needs more.
+  private static final int HEADER_BYTES = 8 << 10;
 
-  private final HttpServer server;
-  private final RpcExchangeHandler handler;
-  private final ExecutorService workers;
+  private final Server server;
+  private final ServerConnector connector;
+  private final RpcCall call;
   private final URI url;
 
-  private HttpEndpoint(
-      HttpServer server, RpcExchangeHandler handler, ExecutorService workers, URI url) {
+  private HttpEndpoint(Server server, ServerConnector connector, RpcCall call, URI url) {
     this.server = server;
-    this.handler = handler;
-    this.workers = workers;
+    this.connector = connector;
+    this.call = call;
     this.url = url;
   }
 
@@ -51,8 +53,8 @@ public final class HttpEndpoint {
    * @param config the shop's configuration: address, TLS, limits
    * @param authenticator checks every request's credentials
    * @param codec reads calls and writes replies
-   * @param timer runs delayed refusals
-   * @param lease told when an authenticated request starts and ends
+   * @param timer runs delayed refusals and header deadlines
+   * @param lease told when an authenticated call starts and ends
    * @return the running endpoint
    * @throws IOException if the address cannot be bound
    */
@@ -63,33 +65,50 @@ public final class HttpEndpoint {
       ScheduledExecutorService timer,
       OfficeLease lease)
       throws IOException {
-    InetSocketAddress address = new InetSocketAddress(config.listenHost(), config.listenPort());
-    // The JDK server sends a reply's headers and body in two writes; with Nagle's algorithm on,
-    // the body waits for the client's delayed ACK, about 40 ms per call. The JDK reads this
-    // property once, when the first server is created in the JVM.
-    if (System.getProperty(NO_DELAY) == null) {
-      System.setProperty(NO_DELAY, "true");
+    QueuedThreadPool threads = new QueuedThreadPool(config.limits().sessions() + SPARE_THREADS, 4);
+    threads.setName("shop-http");
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    server.setErrorHandler(new PlainErrorHandler());
+    HttpLimits limits = config.http();
+    ServerConnector connector = new ServerConnector(server, 1, 1, factories(config));
+    connector.setHost(config.listenHost());
+    connector.setPort(config.listenPort());
+    connector.setIdleTimeout(limits.idleTimeout().toMillis());
+    ConnectionGuard guard =
+        new ConnectionGuard(
+            limits.headerTimeout().toMillis(), limits.connectionsPerAddress(), timer);
+    connector.addBean(guard);
+    server.addConnector(connector);
+    RpcCall call = new RpcCall(config.branch(), codec, config.limits().requestBytes());
+    server.setHandler(new RpcHandler(authenticator, guard, call, threads, lease));
+    server.setStopAtShutdown(false);
+    try {
+      server.start();
+    } catch (IOException e) {
+      stopQuietly(server);
+      throw e;
+    } catch (Exception e) {
+      stopQuietly(server);
+      throw new IllegalStateException("cannot start the HTTP server: " + e.getMessage(), e);
     }
-    HttpServer server;
-    if (config.tls()) {
-      SSLContext tls =
-          TlsContexts.fromPkcs12(config.tlsKeystore(), config.tlsPassword().toCharArray());
-      HttpsServer https = HttpsServer.create(address, 0);
-      https.setHttpsConfigurator(new Configurator(tls));
-      server = https;
-    } else {
-      server = HttpServer.create(address, 0);
+    return new HttpEndpoint(server, connector, call, urlOf(config, connector.getLocalPort()));
+  }
+
+  private static ConnectionFactory[] factories(ShopConfig config) {
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    http.setRequestHeaderSize(HEADER_BYTES);
+    HttpConnectionFactory plain = new HttpConnectionFactory(http);
+    if (!config.tls()) {
+      return new ConnectionFactory[] {plain};
     }
-    ExecutorService workers =
-        Executors.newFixedThreadPool(config.limits().sessions() + SPARE_WORKERS, named("shop-rpc"));
-    server.setExecutor(workers);
-    RpcExchangeHandler handler =
-        new RpcExchangeHandler(
-            config.branch(), authenticator, codec, config.limits().requestBytes(), timer, lease);
-    server.createContext("/", handler);
-    server.start();
-    int port = server.getAddress().getPort();
-    return new HttpEndpoint(server, handler, workers, urlOf(config, port));
+    SslConnectionFactory tls =
+        new SslConnectionFactory(
+            TlsContexts.fromPkcs12(config.tlsKeystore(), config.tlsPassword().toCharArray()),
+            plain.getProtocol());
+    return new ConnectionFactory[] {tls, plain};
   }
 
   /**
@@ -98,7 +117,7 @@ public final class HttpEndpoint {
    * @return the port
    */
   public int port() {
-    return server.getAddress().getPort();
+    return connector.getLocalPort();
   }
 
   /**
@@ -111,20 +130,21 @@ public final class HttpEndpoint {
   }
 
   /**
-   * Waits for the requests being handled to send their replies, then stops listening and closes
+   * Waits for the requests being served to send their replies, then stops listening and closes
    * every connection. Callers stop new work first.
    *
    * @param grace how long to wait for replies in progress
    */
   public void stop(Duration grace) {
-    handler.awaitIdle(grace.toMillis());
-    // 0: the JDK 17 server would otherwise wait out the whole delay even when idle
-    server.stop(0);
-    workers.shutdown();
+    call.awaitIdle(grace.toMillis());
+    stopQuietly(server);
+  }
+
+  private static void stopQuietly(Server server) {
     try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      server.stop();
+    } catch (Exception e) {
+      // stopping closes sockets; a failure there leaves nothing to clean up
     }
   }
 
@@ -139,8 +159,7 @@ public final class HttpEndpoint {
       // a host name that does not resolve could not have been bound either
     }
     String shown = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create(
-        (config.tls() ? "https" : "http") + "://" + shown + ":" + port + RpcExchangeHandler.PATH);
+    return URI.create((config.tls() ? "https" : "http") + "://" + shown + ":" + port + RpcCall.PATH);
   }
 
   /** Names threads, so that thread dumps and logs say what they belong to. */
@@ -151,19 +170,5 @@ public final class HttpEndpoint {
       thread.setDaemon(true);
       return thread;
     };
-  }
-
-  /** Offers TLS 1.3 and 1.2 only. */
-  private static final class Configurator extends HttpsConfigurator {
-    Configurator(SSLContext context) {
-      super(context);
-    }
-
-    @Override
-    public void configure(HttpsParameters params) {
-      SSLParameters parameters = getSSLContext().getDefaultSSLParameters();
-      parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
-      params.setSSLParameters(parameters);
-    }
   }
 }

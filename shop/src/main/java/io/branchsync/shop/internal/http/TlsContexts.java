@@ -6,11 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 
-/** Builds the server's TLS context from a PKCS12 keystore holding its key and certificate. */
+/**
+ * Builds the server's TLS setup from a PKCS12 keystore holding its key and certificate: TLS 1.3,
+ * and TLS 1.2 with forward-secret AEAD suites only (no CBC, no SHA-1 MACs, no static RSA).
+ */
 final class TlsContexts {
+
+  // TLS 1.3 suites, then TLS 1.2 ECDHE with GCM or ChaCha20-Poly1305; regular expressions
+  private static final String[] SUITES = {
+    "TLS_AES_.*", "TLS_CHACHA20_.*", "TLS_ECDHE_(ECDSA|RSA)_WITH_(AES_\\d+_GCM|CHACHA20_POLY1305)_.*"
+  };
 
   private TlsContexts() {}
 
@@ -19,19 +26,25 @@ final class TlsContexts {
    *
    * @param keystore a PKCS12 file
    * @param password its password, also used for the key
-   * @return a context for an HTTPS server
+   * @return the TLS setup of an HTTPS connector
    * @throws IllegalStateException naming the file, never the password, if it cannot be used
    */
-  static SSLContext fromPkcs12(Path keystore, char[] password) {
+  static SslContextFactory.Server fromPkcs12(Path keystore, char[] password) {
+    SslContextFactory.Server tls = new SslContextFactory.Server();
+    tls.setKeyStore(load(keystore, password));
+    tls.setKeyStorePassword(new String(password));
+    tls.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+    tls.setIncludeCipherSuites(SUITES);
+    // a renegotiation is a handshake the client can repeat at will: nothing of ours needs it
+    tls.setRenegotiationAllowed(false);
+    return tls;
+  }
+
+  private static KeyStore load(Path keystore, char[] password) {
     try (InputStream in = Files.newInputStream(keystore)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, password);
-      KeyManagerFactory keys =
-          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keys.init(store, password);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(keys.getKeyManagers(), null, null);
-      return context;
+      return store;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException(
           "tls.keystore: cannot load "

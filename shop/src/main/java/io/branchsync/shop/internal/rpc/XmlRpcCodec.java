@@ -76,7 +76,7 @@ public final class XmlRpcCodec extends XmlRpcStreamServer {
 
   private XmlRpcRequest parse(InputStream body) throws IOException, XmlRpcException {
     XmlRpcRequestParser parser = new XmlRpcRequestParser(requestConfig, getTypeFactory());
-    XMLReader reader = newReader();
+    XMLReader reader = new DepthLimit(newReader());
     reader.setContentHandler(parser);
     try {
       reader.parse(new InputSource(body));

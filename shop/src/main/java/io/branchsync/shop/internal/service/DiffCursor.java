@@ -31,7 +31,9 @@ public record DiffCursor(long seq) {
     }
     Matcher m = FORMAT.matcher(since);
     if (!m.matches()) {
-      String shown = since.length() > 40 ? since.substring(0, 40) + "..." : since;
+      // it came from the network and may end up in a log line: no control characters
+      String printable = since.replaceAll("[^\\x20-\\x7e]", "?");
+      String shown = printable.length() > 40 ? printable.substring(0, 40) + "..." : printable;
       throw new ProtocolException(
           FaultCode.BAD_CURSOR, "diff.since: '" + shown + "' is not a cursor this shop issued");
     }
