@@ -50,6 +50,18 @@ public interface Dialect {
   /** A multi-row upsert by primary key with {@code rows} tuples of {@code ?} placeholders. */
   String upsert(String table, List<String> columns, List<String> keyColumns, int rows);
 
+  /** A multi-row plain insert: a clash on any unique key is an error, never an update. */
+  default String insert(String table, List<String> columns, int rows) {
+    return UpsertText.insertValues(this, table, columns, rows);
+  }
+
+  /**
+   * Whether {@link #upsert} updates the row that holds any of the new row's unique keys rather
+   * than only the row with its primary key (MySQL's {@code ON DUPLICATE KEY UPDATE} does). The
+   * applier then upserts only rows whose primary key it found and locked, and inserts the rest.
+   */
+  boolean upsertMatchesAnyUniqueKey();
+
   /** The most placeholders one statement may carry. */
   int maxParameters();
 

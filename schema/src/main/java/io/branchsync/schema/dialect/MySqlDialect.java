@@ -148,6 +148,12 @@ public class MySqlDialect implements Dialect {
   }
 
   @Override
+  public boolean upsertMatchesAnyUniqueKey() {
+    // ON DUPLICATE KEY UPDATE takes whichever unique index clashes first
+    return true;
+  }
+
+  @Override
   public int maxParameters() {
     return 32_000;
   }

@@ -117,6 +117,12 @@ public class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean upsertMatchesAnyUniqueKey() {
+    // ON CONFLICT names the primary key; a clash on another unique index is an error
+    return false;
+  }
+
+  @Override
   public int maxParameters() {
     return 32_000;
   }
