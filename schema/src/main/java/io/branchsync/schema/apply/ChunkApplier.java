@@ -110,7 +110,7 @@ public final class ChunkApplier {
         locator.execute(connection, statement, table, columns, part, upsertSql);
         continue;
       }
-      // Only a row whose primary key was found (and locked) goes through the upsert, which then
+      // Only a row whose primary key was found goes through the upsert, which then
       // can only match that key; a new row is a plain insert, so a clash on another unique key
       // is an error, never an update of someone else's row.
       List<Integer> pk = table.primaryKey().stream().map(names::indexOf).toList();

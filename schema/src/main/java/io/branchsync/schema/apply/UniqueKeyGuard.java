@@ -19,7 +19,7 @@ import java.util.Set;
  * Keeps the rows of one transaction from clashing on a unique key other than the primary key when
  * the end state has no clash: a SKU swapped between two products, a SKU taken over from a product
  * deleted later in the same session. Before an upsert, the rows holding its keys or unique values
- * are found and locked in one query; a row that holds a value another incoming row takes is moved
+ * are found in one query; a row that holds a value another incoming row takes is moved
  * aside (see {@link RowParker}). A row moved aside that the transaction neither rewrites nor
  * deletes by its end means the end state really has two rows with one value: {@link #finish}
  * refuses the row that took the value, naming the row that holds it.

@@ -17,9 +17,9 @@ import java.util.stream.Collectors;
 
 /**
  * Finds, in one query per statement, the rows that hold the primary keys or the unique-key values
- * of the rows about to be written, and locks them ({@code FOR UPDATE}) so that until the
- * transaction ends none of them moves or vanishes and, on InnoDB, no other transaction inserts one
- * of those values.
+ * of the rows about to be written, and locks them where the dialect can lock just those rows
+ * ({@link Dialect#lockRowsRead}), so that until the transaction ends none of them moves or
+ * vanishes.
  */
 final class UniqueKeyHolders {
   private final Dialect dialect;
@@ -60,7 +60,7 @@ final class UniqueKeyHolders {
     }
     String sql = "SELECT " + read.stream().map(col -> dialect.quote(col.name()))
         .collect(Collectors.joining(", ")) + " FROM " + dialect.quote(table.name())
-        + " WHERE " + String.join(" OR ", where) + " FOR UPDATE";
+        + " WHERE " + String.join(" OR ", where) + dialect.lockRowsRead();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < bound.size(); i++) {
         binder.bind(s, i + 1, boundColumns.get(i), bound.get(i));

@@ -62,6 +62,13 @@ public interface Dialect {
    */
   boolean upsertMatchesAnyUniqueKey();
 
+  /**
+   * What ends a query that reads the rows an upsert is about to write so that they stay as read
+   * until the transaction ends: {@code " FOR UPDATE"} where that locks only the rows found, empty
+   * where it would also lock the gaps between them.
+   */
+  String lockRowsRead();
+
   /** The most placeholders one statement may carry. */
   int maxParameters();
 

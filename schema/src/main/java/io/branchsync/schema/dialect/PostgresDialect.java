@@ -123,6 +123,12 @@ public class PostgresDialect implements Dialect {
   }
 
   @Override
+  public String lockRowsRead() {
+    // row locks only: sessions inserting other keys never wait for each other
+    return " FOR UPDATE";
+  }
+
+  @Override
   public int maxParameters() {
     return 32_000;
   }
