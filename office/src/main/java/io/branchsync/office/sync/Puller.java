@@ -46,7 +46,6 @@ final class Puller {
     String cursor = state.pullCursor();
     SchemaCatalog catalog = office.catalog();
     Set<String> allowed = new HashSet<>(policies.tables(Policy::shopToOffice));
-    ChunkApplier applier = new ChunkApplier(office.dialect(), catalog, allowed);
     Map<String, Long> rows = new LinkedHashMap<>();
     long conflictCount = 0;
     int pages = 0;
@@ -60,6 +59,8 @@ final class Puller {
         }
         return new PullResult(rows, conflictCount, pages);
       }
+      // one applier per page: each page is its own transaction
+      ChunkApplier applier = new ChunkApplier(office.dialect(), catalog, allowed);
       PageOutcome outcome = applyPage(branch, state.pushCursor(), policies, catalog, applier,
           statements, page.next());
       outcome.rowsByTable().forEach((table, n) -> rows.merge(table, n, Long::sum));
@@ -97,6 +98,7 @@ final class Puller {
           }
         }
         applier.apply(c, kept.iterator());
+        applier.finish();
         Map<String, Long> rows = new LinkedHashMap<>();
         kept.forEach(st -> rows.merge(st.table(), (long) st.rowCount(), Long::sum));
         office.states().savePullCursor(c, branch.id(), next);

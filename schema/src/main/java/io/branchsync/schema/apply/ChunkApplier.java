@@ -9,7 +9,6 @@ import io.branchsync.schema.chunk.ChunkReader;
 import io.branchsync.schema.chunk.ChunkStatement;
 import io.branchsync.schema.chunk.CopyBlock;
 import io.branchsync.schema.chunk.DeleteByKey;
-import io.branchsync.schema.chunk.SqlValue;
 import io.branchsync.schema.chunk.Upsert;
 import io.branchsync.schema.dialect.CopyLoader;
 import io.branchsync.schema.dialect.Dialect;
@@ -19,19 +18,26 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Applies parsed chunk statements inside the caller's transaction. Nothing received is executed:
- * each statement is checked against the tables this side accepts, then run as our own statement
- * with its literals bound as parameters. Applying the same statements twice leaves the same rows.
+ * each statement is checked against the tables this side accepts, every literal is parsed into its
+ * column's type, then our own statement runs with the values bound as parameters. An upsert only
+ * ever writes the row with its own primary key; rows that trade unique values within the
+ * transaction are moved out of each other's way first. Applying the same statements twice leaves
+ * the same rows.
+ *
+ * <p>One applier per transaction: call {@link #finish} before committing.
  */
 public final class ChunkApplier {
   private final Dialect dialect;
   private final TableGate gate;
   private final ValueBinder binder;
   private final FailingRowLocator locator;
+  private final UniqueKeyGuard guard;
 
   /**
    * @param allowedTables lower-case names of the tables this side accepts from the sender
@@ -41,6 +47,7 @@ public final class ChunkApplier {
     this.gate = new TableGate(catalog, Set.copyOf(allowedTables));
     this.binder = new ValueBinder(dialect);
     this.locator = new FailingRowLocator(this::executeRows);
+    this.guard = new UniqueKeyGuard(dialect, binder);
   }
 
   /** Applies every statement in order; the caller commits or rolls back. */
@@ -66,16 +73,74 @@ public final class ChunkApplier {
     if (statement instanceof Upsert upsert) {
       gate.requirePrimaryKey(statement, table, upsert.keyColumns());
       List<ColumnMeta> columns = gate.columns(statement, table, upsert.columns());
-      return run(connection, statement, table, columns, upsert.rows(), rows ->
-          dialect.upsert(table.name(), names(columns), table.primaryKey(), rows));
+      return upsert(connection, upsert, table, columns,
+          TypedRows.parse(statement, table, columns, upsert.rows()));
     }
     if (statement instanceof DeleteByKey delete) {
       gate.requirePrimaryKey(statement, table, delete.keyColumns());
       List<ColumnMeta> columns = gate.columns(statement, table, delete.keyColumns());
-      return run(connection, statement, table, columns, delete.keys(), rows ->
+      List<List<Object>> keys = TypedRows.parse(statement, table, columns, delete.keys());
+      // a row moved aside and then deleted is in nobody's way any more
+      guard.forget(table.name(), keys.stream().map(KeyText::of).toList());
+      return run(connection, statement, table, columns, keys, rows ->
           deleteSql(table.name(), names(columns), rows));
     }
     return copy(connection, (CopyBlock) statement, table);
+  }
+
+  /**
+   * Checks that no row moved aside during this transaction still holds a value another row took;
+   * call before committing. The guard starts over afterwards, whatever the outcome.
+   *
+   * @throws io.branchsync.schema.RowRejectedException naming the row that took the value and the row that holds it
+   */
+  public void finish() {
+    guard.finish();
+  }
+
+  private ApplyResult upsert(Connection connection, Upsert statement, TableMeta table,
+      List<ColumnMeta> columns, List<List<Object>> rows) {
+    List<String> names = names(columns);
+    SqlForRows upsertSql = n -> dialect.upsert(table.name(), names, table.primaryKey(), n);
+    int perStatement = perStatement(columns, table);
+    for (int from = 0; from < rows.size(); from += perStatement) {
+      List<List<Object>> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      Set<String> existing = clear(connection, statement, table, columns, part);
+      if (existing == null || !dialect.upsertMatchesAnyUniqueKey()) {
+        locator.execute(connection, statement, table, columns, part, upsertSql);
+        continue;
+      }
+      // Only a row whose primary key was found goes through the upsert, which then
+      // can only match that key; a new row is a plain insert, so a clash on another unique key
+      // is an error, never an update of someone else's row.
+      List<Integer> pk = table.primaryKey().stream().map(names::indexOf).toList();
+      Map<Boolean, List<List<Object>>> split = part.stream().collect(Collectors.partitioningBy(
+          row -> existing.contains(KeyText.of(pk.stream().map(row::get).toList()))));
+      if (!split.get(true).isEmpty()) {
+        locator.execute(connection, statement, table, columns, split.get(true), upsertSql);
+      }
+      if (!split.get(false).isEmpty()) {
+        locator.execute(connection, statement, table, columns, split.get(false),
+            n -> dialect.insert(table.name(), names, n));
+      }
+    }
+    return new ApplyResult(1, rows.size());
+  }
+
+  private Set<String> clear(Connection connection, ChunkStatement statement, TableMeta table,
+      List<ColumnMeta> columns, List<List<Object>> rows) {
+    try {
+      return guard.clear(connection, TableGate.where(statement), table, columns, rows);
+    } catch (SQLException e) {
+      throw SyncException.fromSql("making way for rows of " + table.name(), e);
+    }
+  }
+
+  /** Rows per statement, so that neither it nor the guard's look-up passes the placeholder limit. */
+  private int perStatement(List<ColumnMeta> columns, TableMeta table) {
+    int width = Math.max(columns.size(), table.primaryKey().size()
+        + table.uniqueKeys().stream().mapToInt(List::size).sum());
+    return Math.max(1, dialect.maxParameters() / width);
   }
 
   private ApplyResult run(
@@ -83,11 +148,11 @@ public final class ChunkApplier {
       ChunkStatement statement,
       TableMeta table,
       List<ColumnMeta> columns,
-      List<List<SqlValue>> rows,
+      List<List<Object>> rows,
       SqlForRows sql) {
     int perStatement = Math.max(1, dialect.maxParameters() / columns.size());
     for (int from = 0; from < rows.size(); from += perStatement) {
-      List<List<SqlValue>> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      List<List<Object>> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
       locator.execute(connection, statement, table, columns, part, sql);
     }
     return new ApplyResult(1, rows.size());
@@ -95,11 +160,11 @@ public final class ChunkApplier {
 
   /** Runs one statement for the given rows; returns the database's update count. */
   private int executeRows(
-      Connection connection, List<ColumnMeta> columns, List<List<SqlValue>> rows, SqlForRows sql)
+      Connection connection, List<ColumnMeta> columns, List<List<Object>> rows, SqlForRows sql)
       throws SQLException {
     try (PreparedStatement s = connection.prepareStatement(sql.forRows(rows.size()))) {
       int index = 1;
-      for (List<SqlValue> row : rows) {
+      for (List<Object> row : rows) {
         for (int i = 0; i < columns.size(); i++) {
           binder.bind(s, index++, columns.get(i), row.get(i));
         }
@@ -126,9 +191,9 @@ public final class ChunkApplier {
           TableGate.where(block) + "COPY is only accepted by PostgreSQL");
     }
     List<ColumnMeta> columns = gate.columns(block, table, block.columns());
+    String text = CopyText.encode(TypedRows.parse(block, table, columns, block.rows()));
     try {
-      long rows = loader.copyIn(connection, table.name(), names(columns),
-          new StringReader(CopyText.encode(block.rows())));
+      long rows = loader.copyIn(connection, table.name(), names(columns), new StringReader(text));
       return new ApplyResult(1, rows);
     } catch (SQLException e) {
       throw new SyncException(ErrorCode.APPLY_FAILED,

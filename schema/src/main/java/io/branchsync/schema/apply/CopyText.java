@@ -1,32 +1,46 @@
 package io.branchsync.schema.apply;
 
-import io.branchsync.schema.chunk.SqlValue;
+import java.math.BigDecimal;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
- * Re-encodes parsed COPY rows for the driver's COPY API, so the server only ever reads rows our
- * parser accepted, never the text as it came over the wire.
+ * Re-encodes parsed and typed COPY rows for the driver's COPY API, so the server only ever reads
+ * values our parser accepted, in one canonical form, never the text as it came over the wire.
  */
 final class CopyText {
   private CopyText() {}
 
-  static String encode(List<List<SqlValue>> rows) {
+  static String encode(List<List<Object>> rows) {
     StringBuilder out = new StringBuilder(rows.size() * 64);
-    for (List<SqlValue> row : rows) {
+    for (List<Object> row : rows) {
       for (int i = 0; i < row.size(); i++) {
         if (i > 0) {
           out.append('\t');
         }
-        SqlValue value = row.get(i);
-        if (value instanceof SqlValue.Null) {
+        Object value = row.get(i);
+        if (value == null) {
           out.append("\\N");
         } else {
-          escape(SqlValue.plainText(value), out);
+          escape(text(value), out);
         }
       }
       out.append('\n');
     }
     return out.toString();
+  }
+
+  private static String text(Object value) {
+    if (value instanceof BigDecimal number) {
+      return number.toPlainString();
+    }
+    if (value instanceof Boolean bool) {
+      return bool ? "t" : "f";
+    }
+    if (value instanceof byte[] bytes) {
+      return "\\x" + HexFormat.of().formatHex(bytes);
+    }
+    return value.toString();
   }
 
   private static void escape(String text, StringBuilder out) {

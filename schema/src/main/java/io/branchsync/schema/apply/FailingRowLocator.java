@@ -6,7 +6,6 @@ import io.branchsync.schema.SyncException;
 import io.branchsync.schema.catalog.ColumnMeta;
 import io.branchsync.schema.catalog.TableMeta;
 import io.branchsync.schema.chunk.ChunkStatement;
-import io.branchsync.schema.chunk.SqlValue;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -28,7 +27,7 @@ final class FailingRowLocator {
       ChunkStatement statement,
       TableMeta table,
       List<ColumnMeta> columns,
-      List<List<SqlValue>> rows,
+      List<List<Object>> rows,
       ChunkApplier.SqlForRows sql) {
     try {
       Savepoint savepoint = connection.setSavepoint();
@@ -53,11 +52,11 @@ final class FailingRowLocator {
       ChunkStatement statement,
       TableMeta table,
       List<ColumnMeta> columns,
-      List<List<SqlValue>> rows,
+      List<List<Object>> rows,
       ChunkApplier.SqlForRows sql,
       SQLException whole)
       throws SQLException {
-    for (List<SqlValue> row : rows) {
+    for (List<Object> row : rows) {
       Savepoint savepoint = connection.setSavepoint();
       try {
         executor.execute(connection, columns, List.of(row), sql);
@@ -72,11 +71,11 @@ final class FailingRowLocator {
         TableGate.where(statement) + "table " + table.name() + ": " + whole.getMessage(), whole);
   }
 
-  private static String keyOf(TableMeta table, List<ColumnMeta> columns, List<SqlValue> row) {
+  private static String keyOf(TableMeta table, List<ColumnMeta> columns, List<Object> row) {
     StringBuilder key = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
       if (table.primaryKey().contains(columns.get(i).name())) {
-        key.append(key.length() == 0 ? "" : "|").append(SqlValue.plainText(row.get(i)));
+        key.append(key.length() == 0 ? "" : "|").append(KeyText.of(row.get(i)));
       }
     }
     return key.toString();
@@ -85,7 +84,7 @@ final class FailingRowLocator {
   /** Executes our statement for a list of rows. */
   @FunctionalInterface
   interface RowsExecutor {
-    int execute(Connection c, List<ColumnMeta> columns, List<List<SqlValue>> rows,
+    int execute(Connection c, List<ColumnMeta> columns, List<List<Object>> rows,
         ChunkApplier.SqlForRows sql) throws SQLException;
   }
 }

@@ -104,13 +104,17 @@ public final class SchemaCatalog {
     List<ColumnMeta> columns = new ArrayList<>();
     try (ResultSet rs = meta.getColumns(catalog, schema, table, "%")) {
       while (rs.next()) {
+        String typeName = rs.getString("TYPE_NAME");
         columns.add(
             new ColumnMeta(
                 rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT),
-                ColumnKind.of(
-                    rs.getInt("DATA_TYPE"), rs.getString("TYPE_NAME"), rs.getInt("COLUMN_SIZE")),
+                ColumnKind.of(rs.getInt("DATA_TYPE"), typeName, rs.getInt("COLUMN_SIZE")),
                 rs.getInt("DATA_TYPE"),
-                "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT"))));
+                "YES".equalsIgnoreCase(rs.getString("IS_AUTOINCREMENT")),
+                typeName == null ? "" : typeName.toLowerCase(Locale.ROOT),
+                rs.getInt("COLUMN_SIZE"),
+                rs.getInt("DECIMAL_DIGITS"),
+                rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls));
       }
     }
     Map<Integer, String> key = new TreeMap<>();
@@ -125,7 +129,43 @@ public final class SchemaCatalog {
         parents.add(rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
       }
     }
-    return new TableMeta(table, columns, new ArrayList<>(key.values()), parents);
+    List<String> primaryKey = new ArrayList<>(key.values());
+    return new TableMeta(table, columns, primaryKey, parents,
+        uniqueKeys(meta, catalog, schema, table, columns, primaryKey));
+  }
+
+  /**
+   * The table's unique indexes other than the primary key, by column. An index on an expression
+   * names something that is not a column and is left out, as is one that holds the whole primary
+   * key (it can never be shared by two rows).
+   */
+  private static List<List<String>> uniqueKeys(DatabaseMetaData meta, String catalog,
+      String schema, String table, List<ColumnMeta> columns, List<String> primaryKey)
+      throws SQLException {
+    Map<String, Map<Integer, String>> byIndex = new TreeMap<>();
+    try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, true, true)) {
+      while (rs.next()) {
+        String index = rs.getString("INDEX_NAME");
+        String column = rs.getString("COLUMN_NAME");
+        if (index == null || rs.getBoolean("NON_UNIQUE")
+            || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+          continue;
+        }
+        byIndex.computeIfAbsent(index, i -> new TreeMap<>()).put(
+            (int) rs.getShort("ORDINAL_POSITION"),
+            column == null ? "" : column.toLowerCase(Locale.ROOT));
+      }
+    }
+    Set<String> known = new HashSet<>();
+    columns.forEach(c -> known.add(c.name()));
+    List<List<String>> keys = new ArrayList<>();
+    for (Map<Integer, String> index : byIndex.values()) {
+      List<String> key = new ArrayList<>(index.values());
+      if (known.containsAll(key) && !key.containsAll(primaryKey) && !keys.contains(key)) {
+        keys.add(key);
+      }
+    }
+    return keys;
   }
 
   /** For tests and callers that build a catalog from known tables. */

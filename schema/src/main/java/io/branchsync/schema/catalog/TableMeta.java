@@ -5,16 +5,29 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A table as the database describes it: columns in order, primary key, and the tables its foreign
- * keys point to (for parent-first ordering).
+ * A table as the database describes it: columns in order, primary key, the tables its foreign
+ * keys point to (for parent-first ordering), and its unique keys other than the primary key, each
+ * a list of plain columns (unique indexes on expressions are left out: we cannot reason about them,
+ * and the database still enforces them).
  */
 public record TableMeta(
-    String name, List<ColumnMeta> columns, List<String> primaryKey, Set<String> parents) {
+    String name,
+    List<ColumnMeta> columns,
+    List<String> primaryKey,
+    Set<String> parents,
+    List<List<String>> uniqueKeys) {
 
   public TableMeta {
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
     parents = Set.copyOf(parents);
+    uniqueKeys = uniqueKeys.stream().map(List::copyOf).toList();
+  }
+
+  /** A table without unique keys besides its primary key. */
+  public TableMeta(
+      String name, List<ColumnMeta> columns, List<String> primaryKey, Set<String> parents) {
+    this(name, columns, primaryKey, parents, List.of());
   }
 
   public List<String> columnNames() {

@@ -50,6 +50,25 @@ public interface Dialect {
   /** A multi-row upsert by primary key with {@code rows} tuples of {@code ?} placeholders. */
   String upsert(String table, List<String> columns, List<String> keyColumns, int rows);
 
+  /** A multi-row plain insert: a clash on any unique key is an error, never an update. */
+  default String insert(String table, List<String> columns, int rows) {
+    return UpsertText.insertValues(this, table, columns, rows);
+  }
+
+  /**
+   * Whether {@link #upsert} updates the row that holds any of the new row's unique keys rather
+   * than only the row with its primary key (MySQL's {@code ON DUPLICATE KEY UPDATE} does). The
+   * applier then upserts only rows whose primary key it found and locked, and inserts the rest.
+   */
+  boolean upsertMatchesAnyUniqueKey();
+
+  /**
+   * What ends a query that reads the rows an upsert is about to write so that they stay as read
+   * until the transaction ends: {@code " FOR UPDATE"} where that locks only the rows found, empty
+   * where it would also lock the gaps between them.
+   */
+  String lockRowsRead();
+
   /** The most placeholders one statement may carry. */
   int maxParameters();
 

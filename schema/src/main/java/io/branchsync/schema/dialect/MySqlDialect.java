@@ -148,6 +148,20 @@ public class MySqlDialect implements Dialect {
   }
 
   @Override
+  public boolean upsertMatchesAnyUniqueKey() {
+    // ON DUPLICATE KEY UPDATE takes whichever unique index clashes first
+    return true;
+  }
+
+  @Override
+  public String lockRowsRead() {
+    // InnoDB's FOR UPDATE also locks the gap where an absent key would go, so two open sessions
+    // inserting new keys would wait for each other until one commits. A plain read is enough:
+    // a row read as absent is a plain INSERT, which never updates another row.
+    return "";
+  }
+
+  @Override
   public int maxParameters() {
     return 32_000;
   }

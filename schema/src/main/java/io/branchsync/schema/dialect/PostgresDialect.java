@@ -117,6 +117,18 @@ public class PostgresDialect implements Dialect {
   }
 
   @Override
+  public boolean upsertMatchesAnyUniqueKey() {
+    // ON CONFLICT names the primary key; a clash on another unique index is an error
+    return false;
+  }
+
+  @Override
+  public String lockRowsRead() {
+    // row locks only: sessions inserting other keys never wait for each other
+    return " FOR UPDATE";
+  }
+
+  @Override
   public int maxParameters() {
     return 32_000;
   }

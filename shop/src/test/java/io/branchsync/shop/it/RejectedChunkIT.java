@@ -139,6 +139,102 @@ class RejectedChunkIT {
     assertEquals(before, counts(shop), "not one row of the session landed");
   }
 
+  static Stream<Arguments> literals() {
+    List<String[]> literals = List.of(
+        new String[] {"delete", "id", "2abc"},
+        new String[] {"upsert", "id", "2abc"},
+        new String[] {"upsert", "price", "NaN"},
+        new String[] {"upsert", "price", "Infinity"},
+        new String[] {"upsert", "price", "-infinity"},
+        new String[] {"upsert", "updated_at", "now"},
+        new String[] {"upsert", "updated_at", "today"},
+        new String[] {"upsert", "updated_at", "0000-00-00 00:00:00"},
+        new String[] {"upsert", "updated_at", "0000-00-00"},
+        new String[] {"upsert", "updated_at", "2026-02-30 10:00:00"},
+        new String[] {"upsert", "active", "yes"},
+        new String[] {"upsert", "sku", "S".repeat(65)});
+    List<Arguments> all = new ArrayList<>();
+    for (TestDialect which : TestDialect.values()) {
+      literals.forEach(l -> all.add(Arguments.of(which, l[0], l[1], l[2])));
+    }
+    return all.stream();
+  }
+
+  /** Text a database would read as something else never reaches it: the session is refused. */
+  @ParameterizedTest(name = "{0} {1} {2} = {3}")
+  @MethodSource("literals")
+  void literalTheDatabaseWouldReinterpretIsRefusedNamingTableColumnAndValue(
+      TestDialect which, String kind, String column, String literal) throws Exception {
+    ShopFixture shop = shop(which);
+    long id = IDS.getAndAdd(10);
+    int sid = (Integer) shop.call("sql_prepare");
+    shop.call("sql_create", sid, shop.chunk(List.of(Rows.products(id, 2))));
+    shop.call("sql_finish", sid);
+    Map<String, Long> before = counts(shop);
+
+    sid = (Integer) shop.call("sql_prepare");
+    String sql = kind.equals("delete")
+        ? "DELETE FROM product WHERE id IN (" + (id + 1) + ", '" + literal + "');\n"
+        : upsert(shop, productWith(id + 1, column, literal));
+    XmlRpcException fault = shop.fault("sql_create", sid, ChunkCodec.encode(sql));
+
+    assertEquals(FaultCode.SQL_SYNTAX.code(), fault.code, fault.getMessage());
+    String shown = literal.length() > 60 ? literal.substring(0, 60) : literal;
+    assertTrue(fault.getMessage().contains("line 1") && fault.getMessage().contains("product")
+        && fault.getMessage().contains("column " + column)
+        && fault.getMessage().contains("'" + shown), fault.getMessage());
+    assertEquals(before, counts(shop), "nothing of the session landed");
+    assertEquals("SKU-" + (id + 1),
+        shop.stringValue("SELECT sku FROM product WHERE id = " + (id + 1)));
+  }
+
+  /**
+   * The attack of an upsert that carries another product's SKU: MySQL's ON DUPLICATE KEY UPDATE
+   * would have rewritten that product. The shop applies by primary key only and refuses the row.
+   */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void upsertCarryingAnotherProductsSkuIsRefusedAndThatProductStays(TestDialect which)
+      throws Exception {
+    ShopFixture shop = shop(which);
+    long victim = IDS.getAndAdd(10);
+    long attacker = victim + 5;
+    int sid = (Integer) shop.call("sql_prepare");
+    shop.call("sql_create", sid, shop.chunk(List.of(Rows.products(victim, 1))));
+    shop.call("sql_finish", sid);
+    Map<String, Long> before = counts(shop);
+    String values = "VALUES (" + attacker + ", 'SKU-" + victim + "', 'evil', 0.01)";
+    String sql = which == TestDialect.POSTGRESQL
+        ? "INSERT INTO product (id, sku, description, price) " + values
+            + " ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku,"
+            + " description = EXCLUDED.description, price = EXCLUDED.price;\n"
+        : "INSERT INTO product (id, sku, description, price) " + values
+            + " ON DUPLICATE KEY UPDATE sku = VALUES(sku), description = VALUES(description),"
+            + " price = VALUES(price);\n";
+
+    sid = (Integer) shop.call("sql_prepare");
+    shop.call("sql_create", sid, ChunkCodec.encode(sql));
+    XmlRpcException fault = shop.fault("sql_finish", sid);
+
+    assertEquals(FaultCode.APPLY_FAILED.code(), fault.code, fault.getMessage());
+    assertTrue(fault.getMessage().contains("table product key " + attacker + ":")
+        && fault.getMessage().contains("key " + victim)
+        && fault.getMessage().contains("sku"), fault.getMessage());
+    assertEquals(before, counts(shop));
+    assertEquals("Product " + victim,
+        shop.stringValue("SELECT description FROM product WHERE id = " + victim));
+    assertEquals(0, shop.longValue("SELECT COUNT(*) FROM product WHERE id = " + attacker));
+  }
+
+  private static Upsert productWith(long id, String column, String literal) {
+    List<String> columns = List.of("id", "sku", "description", "price", "active", "updated_at");
+    List<SqlValue> row = new ArrayList<>(List.of(SqlValue.number(id), SqlValue.text("SKU-" + id),
+        SqlValue.text("changed"), SqlValue.number(new java.math.BigDecimal("1.00")),
+        SqlValue.TRUE, SqlValue.text("2026-01-02 03:04:05")));
+    row.set(columns.indexOf(column), SqlValue.text(literal));
+    return new Upsert("product", columns, List.of("id"), List.of(row));
+  }
+
   @ParameterizedTest(name = "{0}")
   @EnumSource(TestDialect.class)
   void sqlInsideAStringLiteralIsStoredAsText(TestDialect which) throws Exception {

@@ -65,13 +65,16 @@ final class SessionTransaction implements AutoCloseable {
   }
 
   /**
-   * Commits everything applied.
+   * Commits everything applied, once no row moved aside for another still holds its value.
    *
    * @return the statements and rows applied
    * @throws SQLException if the commit fails; nothing was committed unless the connection was lost
    *     during it
+   * @throws io.branchsync.schema.RowRejectedException for a row whose unique value another row
+   *     keeps at the end of the session; nothing is committed
    */
   FinishResult commit() throws SQLException {
+    applier.finish();
     connection.commit();
     committed = true;
     return new FinishResult(applied.statements(), applied.rows());
