@@ -93,6 +93,15 @@ public enum FaultCode {
       1302,
       false,
       "The database rejected a row (constraint or type); fix the row, then retry or skip it."),
+  /**
+   * A till held rows the session needed and the database ended the wait (a deadlock or a lock
+   * timeout) by rolling the session back rather than the till's sale.
+   */
+  LOCK_CONFLICT(
+      1303,
+      true,
+      "A till held rows this session needed; the session was rolled back so the till's sale"
+          + " went through. Send the changes again in a new session."),
 
   /** {@code clean} refused because the shop holds changes the office has not collected. */
   PENDING_CHANGES(

@@ -13,6 +13,8 @@ public enum ErrorCode {
   TABLE_NOT_ALLOWED,
   /** The database rejected a row (constraint, type); the message names table, key and reason. */
   APPLY_FAILED,
+  /** A till held rows an apply needed; the apply gave way and is rolled back: send it again. */
+  LOCK_CONFLICT,
   /** An ID range would overlap rows that already exist. */
   ID_RANGE_OCCUPIED,
   /** The database cannot be reached or the connection was lost; retrying later may succeed. */

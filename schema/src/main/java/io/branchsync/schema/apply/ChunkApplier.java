@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,11 +39,24 @@ public final class ChunkApplier {
   private final ValueBinder binder;
   private final FailingRowLocator locator;
   private final UniqueKeyGuard guard;
+  private final boolean giveWayToTills;
 
   /**
    * @param allowedTables lower-case names of the tables this side accepts from the sender
    */
   public ChunkApplier(Dialect dialect, SchemaCatalog catalog, Set<String> allowedTables) {
+    this(dialect, catalog, allowedTables, false);
+  }
+
+  /**
+   * @param allowedTables lower-case names of the tables this side accepts from the sender
+   * @param giveWayToTills lock the rows each upsert writes first, failing at once with {@link
+   *     ErrorCode#LOCK_CONFLICT} if a till holds one, where the dialect needs it to keep tills
+   *     out of deadlocks with the apply; the connection must be in read committed
+   */
+  public ChunkApplier(Dialect dialect, SchemaCatalog catalog, Set<String> allowedTables,
+      boolean giveWayToTills) {
+    this.giveWayToTills = giveWayToTills;
     this.dialect = dialect;
     this.gate = new TableGate(catalog, Set.copyOf(allowedTables));
     this.binder = new ValueBinder(dialect);
@@ -105,26 +119,59 @@ public final class ChunkApplier {
     int perStatement = perStatement(columns, table);
     for (int from = 0; from < rows.size(); from += perStatement) {
       List<List<Object>> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
+      if (giveWayToTills) {
+        lockFirst(connection, table, columns, part);
+      }
       Set<String> existing = clear(connection, statement, table, columns, part);
-      if (existing == null || !dialect.upsertMatchesAnyUniqueKey()) {
+      boolean updates = dialect.updateByKey(table.name(), columns, table.primaryKey(), 1)
+          .isPresent();
+      if (existing == null || !(dialect.upsertMatchesAnyUniqueKey() || updates)) {
         locator.execute(connection, statement, table, columns, part, upsertSql);
         continue;
       }
-      // Only a row whose primary key was found goes through the upsert, which then
-      // can only match that key; a new row is a plain insert, so a clash on another unique key
-      // is an error, never an update of someone else's row.
+      // Only a row whose primary key was found goes through the upsert (or an update by key,
+      // which locks less), and then can only match that key; on MySQL a new row is a plain
+      // insert, so a clash on another unique key is an error, never an update of another row.
       List<Integer> pk = table.primaryKey().stream().map(names::indexOf).toList();
       Map<Boolean, List<List<Object>>> split = part.stream().collect(Collectors.partitioningBy(
           row -> existing.contains(KeyText.of(pk.stream().map(row::get).toList()))));
       if (!split.get(true).isEmpty()) {
-        locator.execute(connection, statement, table, columns, split.get(true), upsertSql);
+        locator.execute(connection, statement, table, columns, split.get(true), !updates
+            ? upsertSql
+            : n -> dialect.updateByKey(table.name(), columns, table.primaryKey(), n).get());
       }
       if (!split.get(false).isEmpty()) {
         locator.execute(connection, statement, table, columns, split.get(false),
-            n -> dialect.insert(table.name(), names, n));
+            dialect.upsertMatchesAnyUniqueKey()
+                ? n -> dialect.insert(table.name(), names, n) : upsertSql);
       }
     }
     return new ApplyResult(1, rows.size());
+  }
+
+  private void lockFirst(Connection connection, TableMeta table, List<ColumnMeta> columns,
+      List<List<Object>> rows) {
+    Optional<String> sql = dialect.lockKeysNowait(table.name(), table.primaryKey(), rows.size());
+    if (sql.isEmpty()) {
+      return;
+    }
+    List<String> names = names(columns);
+    List<Integer> key = table.primaryKey().stream().map(names::indexOf).toList();
+    try (PreparedStatement s = connection.prepareStatement(sql.get())) {
+      int index = 1;
+      for (List<Object> row : rows) {
+        for (int at : key) {
+          binder.bind(s, index++, columns.get(at), row.get(at));
+        }
+      }
+      s.executeQuery().close();
+    } catch (SQLException e) {
+      if (LockConflicts.isLockConflict(e)) {
+        throw new SyncException(ErrorCode.LOCK_CONFLICT, "table " + table.name()
+            + ": a till holds rows this apply writes; rolled back, to be sent again", e);
+      }
+      throw SyncException.fromSql("locking rows of " + table.name(), e);
+    }
   }
 
   private Set<String> clear(Connection connection, ChunkStatement statement, TableMeta table,
@@ -132,6 +179,11 @@ public final class ChunkApplier {
     try {
       return guard.clear(connection, TableGate.where(statement), table, columns, rows);
     } catch (SQLException e) {
+      if (LockConflicts.isLockConflict(e)) {
+        throw new SyncException(ErrorCode.LOCK_CONFLICT, "making way for rows of "
+            + table.name() + ": a till held rows this apply needed (" + e.getMessage()
+            + "); rolled back, to be sent again", e);
+      }
       throw SyncException.fromSql("making way for rows of " + table.name(), e);
     }
   }

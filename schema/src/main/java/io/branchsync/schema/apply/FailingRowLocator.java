@@ -36,6 +36,12 @@ final class FailingRowLocator {
         connection.releaseSavepoint(savepoint);
         return count;
       } catch (SQLException e) {
+        if (LockConflicts.isLockConflict(e)) {
+          // MySQL has already rolled the whole transaction back, savepoint and all
+          throw new SyncException(ErrorCode.LOCK_CONFLICT, TableGate.where(statement) + "table "
+              + table.name() + ": a till held rows this apply needed (" + e.getMessage()
+              + "); rolled back, to be sent again", e);
+        }
         connection.rollback(savepoint);
         if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
           throw SyncException.fromSql("applying to " + table.name(), e);

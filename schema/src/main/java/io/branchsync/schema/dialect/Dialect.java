@@ -1,5 +1,6 @@
 package io.branchsync.schema.dialect;
 
+import io.branchsync.schema.catalog.ColumnMeta;
 import io.branchsync.schema.catalog.TableMeta;
 import io.branchsync.schema.chunk.SqlDialect;
 import java.sql.Connection;
@@ -51,6 +52,24 @@ public interface Dialect {
   String upsert(String table, List<String> columns, List<String> keyColumns, int rows);
 
   /** A multi-row plain insert: a clash on any unique key is an error, never an update. */
+  /**
+   * An update by primary key of rows that exist, bound like {@link #upsert} (the same columns in
+   * the same order), where it locks less than the upsert; empty where the upsert does as well.
+   */
+  default Optional<String> updateByKey(String table, List<ColumnMeta> columns,
+      List<String> keyColumns, int rows) {
+    return Optional.empty();
+  }
+
+  /**
+   * A locking read of the rows with {@code rows} given primary keys that fails at once instead of
+   * waiting when another transaction holds one of them; empty where the applier has no need of
+   * it. Run in read committed, where it locks those rows only, not the gaps between them.
+   */
+  default Optional<String> lockKeysNowait(String table, List<String> keyColumns, int rows) {
+    return Optional.empty();
+  }
+
   default String insert(String table, List<String> columns, int rows) {
     return UpsertText.insertValues(this, table, columns, rows);
   }

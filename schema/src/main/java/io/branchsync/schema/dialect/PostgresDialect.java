@@ -1,5 +1,6 @@
 package io.branchsync.schema.dialect;
 
+import io.branchsync.schema.catalog.ColumnMeta;
 import io.branchsync.schema.catalog.TableMeta;
 import io.branchsync.schema.chunk.SqlDialect;
 import java.sql.Connection;
@@ -7,12 +8,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
 /** PostgreSQL 11 and later. */
 public class PostgresDialect implements Dialect {
+  // type names the catalog reports that can stand in a CAST as they are (int8, numeric, varchar)
+  private static final java.util.regex.Pattern CAST_TYPE =
+      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
   private static final String ORIGIN_SETTING = "branchsync.origin";
 
   @Override
@@ -116,6 +122,42 @@ public class PostgresDialect implements Dialect {
     return UpsertText.insertValues(this, table, columns, rows) + conflict + action;
   }
 
+  /**
+   * {@code UPDATE ... FROM (VALUES ...)}: a plain update takes the row lock that blocks a till's
+   * foreign-key check ({@code FOR KEY SHARE}) only when it really changes a unique column, while
+   * {@code ON CONFLICT DO UPDATE} takes it whenever a unique column is in its SET list, so a
+   * price change would make tills selling that product wait, and deadlock.
+   */
+  @Override
+  public Optional<String> updateByKey(String table, List<ColumnMeta> columns,
+      List<String> keyColumns, int rows) {
+    List<String> names = columns.stream().map(ColumnMeta::name).toList();
+    List<String> updated = names.stream().filter(c -> !keyColumns.contains(c)).toList();
+    boolean typed = columns.stream().allMatch(c -> CAST_TYPE.matcher(c.typeName()).matches());
+    if (updated.isEmpty() || !typed || !names.containsAll(keyColumns)) {
+      return Optional.empty();
+    }
+    String row = columns.stream().map(c -> "CAST(? AS " + castType(c.typeName()) + ")")
+        .collect(Collectors.joining(", ", "(", ")"));
+    return Optional.of("UPDATE " + quote(table) + " AS t SET "
+        + updated.stream().map(c -> quote(c) + " = v." + quote(c))
+            .collect(Collectors.joining(", "))
+        + " FROM (VALUES " + String.join(", ", Collections.nCopies(rows, row)) + ") AS v ("
+        + names.stream().map(this::quote).collect(Collectors.joining(", ")) + ") WHERE "
+        + keyColumns.stream().map(k -> "t." + quote(k) + " = v." + quote(k))
+            .collect(Collectors.joining(" AND ")));
+  }
+
+  /** The driver reports serial columns by their shorthand, which is no type to cast to. */
+  private static String castType(String typeName) {
+    return switch (typeName) {
+      case "bigserial", "serial8" -> "int8";
+      case "serial", "serial4" -> "int4";
+      case "smallserial", "serial2" -> "int2";
+      default -> typeName;
+    };
+  }
+
   @Override
   public boolean upsertMatchesAnyUniqueKey() {
     // ON CONFLICT names the primary key; a clash on another unique index is an error
@@ -124,8 +166,9 @@ public class PostgresDialect implements Dialect {
 
   @Override
   public String lockRowsRead() {
-    // row locks only: sessions inserting other keys never wait for each other
-    return " FOR UPDATE";
+    // row locks only: sessions inserting other keys never wait for each other; NO KEY UPDATE
+    // lets tills' foreign-key checks (FOR KEY SHARE) on these rows go on
+    return " FOR NO KEY UPDATE";
   }
 
   @Override

@@ -54,6 +54,7 @@ public final class Faults {
       case TABLE_NOT_ALLOWED ->
           new ProtocolException(FaultCode.TABLE_NOT_ALLOWED, e.getMessage(), e);
       case APPLY_FAILED -> new ProtocolException(FaultCode.APPLY_FAILED, e.getMessage(), e);
+      case LOCK_CONFLICT -> new ProtocolException(FaultCode.LOCK_CONFLICT, e.getMessage(), e);
       case ID_RANGE_OCCUPIED ->
           new ProtocolException(FaultCode.ID_RANGE_OCCUPIED, e.getMessage(), e);
       case BAD_CURSOR -> new ProtocolException(FaultCode.BAD_CURSOR, e.getMessage(), e);

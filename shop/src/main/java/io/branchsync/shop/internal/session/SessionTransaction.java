@@ -43,10 +43,13 @@ final class SessionTransaction implements AutoCloseable {
   static SessionTransaction begin(ShopDatabase database, Set<String> allowed) throws SQLException {
     Connection connection = database.connect();
     try {
+      // read committed: locking reads lock the rows found, not the gaps where new keys go, so
+      // the apply's up-front locks never hold back a till's insert
+      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
       connection.setAutoCommit(false);
       database.dialect().setOrigin(connection, OFFICE);
       ChunkApplier applier =
-          new ChunkApplier(database.dialect(), database.catalog(connection), allowed);
+          new ChunkApplier(database.dialect(), database.catalog(connection), allowed, true);
       return new SessionTransaction(database, connection, applier);
     } catch (SQLException | RuntimeException | Error e) {
       new SessionTransaction(database, connection, null).close();

@@ -1,0 +1,113 @@
+package io.branchsync.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchsync.demo.RetailActions.Line;
+import io.branchsync.office.sync.FleetSync;
+import io.branchsync.office.sync.SyncOutcome;
+import io.branchsync.testkit.TestDialect;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Tills keep selling the very products the office is changing while syncs push those changes:
+ * no sale fails, and how long a sale takes is measured.
+ */
+class TillIsolationIT {
+  private static final int PRODUCTS = 40;
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void tillsSellingTheProductsBeingSyncedNeverFail(TestDialect dialect) throws Exception {
+    try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
+      ChainShop shop = chain.addShop(1, dialect);
+      List<Long> products = new ArrayList<>();
+      try (Connection office = chain.office().dataSource().getConnection()) {
+        for (int i = 0; i < PRODUCTS; i++) {
+          products.add(RetailActions.addProduct(office, "P-" + i, "Product " + i,
+              new BigDecimal("1.00")));
+        }
+      }
+      BranchKeysIT.provisionAll(chain);
+      AtomicBoolean selling = new AtomicBoolean(true);
+      List<String> errors = Collections.synchronizedList(new ArrayList<>());
+      List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+      ExecutorService tills = Executors.newFixedThreadPool(2);
+      try {
+        List<Future<?>> running = new ArrayList<>();
+        for (int t = 0; t < 2; t++) {
+          long seed = t;
+          running.add(tills.submit(() -> sell(shop, products, seed, selling, errors, latencies)));
+        }
+        FleetSync fleet = new FleetSync(chain.office());
+        for (int round = 0; round < 8; round++) {
+          try (Connection office = chain.office().dataSource().getConnection()) {
+            // a price change of every product in one transaction, in reverse key order
+            office.setAutoCommit(false);
+            for (int i = products.size() - 1; i >= 0; i--) {
+              RetailActions.changePrice(office, products.get(i),
+                  new BigDecimal(round + 2 + "." + (i % 100)));
+            }
+            office.commit();
+          }
+          for (SyncOutcome o : fleet.sync(chain.office().branches().list())) {
+            assertTrue(o.ok(), o.toString());
+          }
+        }
+        selling.set(false);
+        for (Future<?> till : running) {
+          till.get(1, TimeUnit.MINUTES);
+        }
+      } finally {
+        selling.set(false);
+        tills.shutdownNow();
+      }
+      List<Long> sorted = new ArrayList<>(latencies);
+      Collections.sort(sorted);
+      long p99 = sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100));
+      System.out.printf("till isolation on %s: %d sales, p50 %d ms, p99 %d ms, max %d ms%n",
+          dialect, sorted.size(), sorted.get(sorted.size() / 2), p99,
+          sorted.get(sorted.size() - 1));
+      assertEquals(List.of(), errors, "tills never fail because of a sync");
+    }
+  }
+
+  private static void sell(ChainShop shop, List<Long> products, long seed, AtomicBoolean selling,
+      List<String> errors, List<Long> latencies) {
+    Random random = new Random(seed);
+    try (Connection c = shop.connect()) {
+      while (selling.get()) {
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+          lines.add(new Line(products.get(random.nextInt(products.size())), BigDecimal.ONE,
+              new BigDecimal("1.00")));
+        }
+        long started = System.nanoTime();
+        try {
+          RetailActions.sell(c, 1, null, lines, "cash");
+          latencies.add((System.nanoTime() - started) / 1_000_000);
+        } catch (SQLException e) {
+          errors.add(e.getMessage());
+        }
+        Thread.sleep(20);
+      }
+    } catch (SQLException e) {
+      errors.add("till could not connect: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
