@@ -217,7 +217,12 @@ class ChainFaultsIT {
       long tillStarted = System.nanoTime();
       CompletableFuture<Long> till = CompletableFuture.supplyAsync(() -> sellOne(shop));
       Thread.sleep(1_000);
-      assertFalse(till.isDone(), "the till waits on the rows of the unfinished session");
+      if (dialect == TestDialect.POSTGRESQL) {
+        // the session updated the products by key, a lock a till's foreign-key check never waits on
+        till.get(10, TimeUnit.SECONDS);
+      } else {
+        assertFalse(till.isDone(), "the till waits on the rows of the unfinished session");
+      }
 
       long syncStarted = System.nanoTime();
       SyncOutcome next = sync(chain);
