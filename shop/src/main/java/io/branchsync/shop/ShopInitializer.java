@@ -23,7 +23,7 @@ public final class ShopInitializer {
    */
   public static String init(ShopConfig config) {
     try (ShopDatabase database = ShopDatabase.open(config)) {
-      return new SchemaSetup(database, config.branch()).apply(false);
+      return new SchemaSetup(database, config.branch()).apply();
     }
   }
 }

@@ -37,7 +37,6 @@ public final class SchemaMigrator {
             .dataSource(dataSource)
             .locations(all.toArray(String[]::new))
             .table(HISTORY_TABLE)
-            .cleanDisabled(false)
             .load();
   }
 
@@ -49,16 +48,6 @@ public final class SchemaMigrator {
     } catch (FlywayException e) {
       throw new SyncException(ErrorCode.SCHEMA_MISMATCH, "migrating the schema: " + e.getMessage(), e);
     }
-  }
-
-  /** Erases every object of the schema and builds it again from the migrations. */
-  public String cleanAndMigrate() {
-    try {
-      flyway.clean();
-    } catch (FlywayException e) {
-      throw new SyncException(ErrorCode.INTERNAL, "erasing the schema: " + e.getMessage(), e);
-    }
-    return migrate();
   }
 
   /** The version of the last applied migration, or "0" for an empty database. */

@@ -15,9 +15,10 @@ import java.util.Optional;
 
 /**
  * Brings a shop's database to the state serving needs: the schema migrated, change capture on the
- * tables whose changes go to the office, key allocators on the tables whose rows it creates, the policy set valid, the branch number recorded. Used by
- * {@code shop init}, by the {@code clean} method, and checked (without changing anything) when the
- * server starts.
+ * tables whose changes go to the office, key allocators on the tables whose rows it creates, the
+ * policy set valid, the branch number recorded. Used by {@code shop init}, and checked (without
+ * changing anything) when the server starts. ({@code clean} no longer touches the schema: see
+ * {@link ShopCleaner}.)
  */
 public final class SchemaSetup {
 
@@ -36,13 +37,13 @@ public final class SchemaSetup {
   }
 
   /**
-   * Migrates the schema, installs capture, validates the policy set and records the branch.
+   * Migrates the schema, installs capture and key allocators, validates the policy set and
+   * records the branch.
    *
-   * @param erase whether to erase every object of the schema first ({@code clean})
    * @return the schema version now in place
    */
-  public String apply(boolean erase) {
-    String version = erase ? database.migrator().cleanAndMigrate() : database.migrator().migrate();
+  public String apply() {
+    String version = database.migrator().migrate();
     // statements cached by pooled connections refer to objects that may just have been replaced
     database.renewConnections();
     try (Connection connection = database.connect()) {
