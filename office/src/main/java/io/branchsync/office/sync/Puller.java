@@ -5,7 +5,6 @@ import io.branchsync.office.registry.Branch;
 import io.branchsync.office.registry.SyncState;
 import io.branchsync.protocol.chunk.ChunkCodec;
 import io.branchsync.protocol.message.DiffResult;
-import io.branchsync.schema.ErrorCode;
 import io.branchsync.schema.RowRejectedException;
 import io.branchsync.schema.SyncException;
 import io.branchsync.schema.apply.ChunkApplier;
@@ -32,8 +31,6 @@ import java.util.Set;
 final class Puller {
   static final String DIRECTION = "pull";
   private static final long MAX_PAGE_BYTES = 512L * 1024 * 1024;
-  private static final int LOCK_CONFLICT_ATTEMPTS = 4;
-  private static final long LOCK_CONFLICT_PAUSE_MS = 100;
   private final Office office;
   private final ConflictResolver conflicts;
   private final KeyCollisionGuard collisions;
@@ -72,27 +69,14 @@ final class Puller {
 
   /**
    * Applies a page; when the office's database broke a deadlock by rolling this apply back (syncs
-   * of several branches write the same tables at once), the page is applied again a little later.
+   * of several branches write the same tables at once), the page is applied again a little later,
+   * with a fresh applier since each attempt is its own transaction and the applier remembers rows.
    */
   private PageOutcome applyPageGivingWay(Branch branch, long pushCursor, PolicySet policies,
       SchemaCatalog catalog, Set<String> allowed, List<ChunkStatement> statements, String next) {
-    for (int attempt = 1; ; attempt++) {
-      // one applier per attempt: each is its own transaction, and the applier remembers rows
-      ChunkApplier applier = new ChunkApplier(office.dialect(), catalog, allowed);
-      try {
-        return applyPage(branch, pushCursor, policies, catalog, applier, statements, next);
-      } catch (SyncException e) {
-        if (e.code() != ErrorCode.LOCK_CONFLICT || attempt >= LOCK_CONFLICT_ATTEMPTS) {
-          throw e;
-        }
-        try {
-          Thread.sleep(LOCK_CONFLICT_PAUSE_MS * attempt);
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
-    }
+    return LockConflictRetry.run("branch " + branch.id() + "'s page", () -> applyPage(branch,
+        pushCursor, policies, catalog, new ChunkApplier(office.dialect(), catalog, allowed),
+        statements, next));
   }
 
   private PageOutcome applyPage(Branch branch, long pushCursor, PolicySet policies,

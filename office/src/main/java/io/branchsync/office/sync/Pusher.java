@@ -5,7 +5,6 @@ import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.config.OfficeKey;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.protocol.FaultCode;
-import io.branchsync.schema.ErrorCode;
 import io.branchsync.schema.SyncException;
 import io.branchsync.schema.capture.ChangeBatch;
 import io.branchsync.schema.capture.ChangeReader;
@@ -22,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Pushes the office's changes to a shop: net changes of {@code FromSource} and {@code Both} tables
@@ -34,9 +31,6 @@ final class Pusher {
   static final String DIRECTION = "push";
   /** How a shop's APPLY_FAILED fault names the row: "table sale key 42: reason". */
   private static final Pattern REJECTED_ROW = Pattern.compile("table (\\w+) key ([^:\\s]+):");
-  private static final Logger LOG = LoggerFactory.getLogger(Pusher.class);
-  private static final int LOCK_CONFLICT_ATTEMPTS = 4;
-  private static final long LOCK_CONFLICT_PAUSE_MS = 200;
   private final Office office;
 
   Pusher(Office office) {
@@ -74,34 +68,16 @@ final class Pusher {
 
   /**
    * Sends a batch; a shop that rolled the session back so a till's sale could go through
-   * ({@code LOCK_CONFLICT}) gets it again in a new session, a few times, a little later each time.
+   * ({@code LOCK_CONFLICT}) gets it again in a new session.
    */
   private void send(Branch branch, ShopClient client, SqlDialect shopDialect, ChangeBatch batch,
       Map<String, Long> rows) {
-    for (int attempt = 1; ; attempt++) {
-      Map<String, Long> sent = new LinkedHashMap<>();
-      try {
-        sendOnce(branch, client, shopDialect, batch, sent);
-        sent.forEach((table, n) -> rows.merge(table, n, Long::sum));
-        return;
-      } catch (ShopCallException e) {
-        if (e.fault() != FaultCode.LOCK_CONFLICT || attempt >= LOCK_CONFLICT_ATTEMPTS) {
-          throw e;
-        }
-        LOG.info("branch {}: the shop gave way to a till ({}); sending the batch again",
-            branch.id(), e.getMessage());
-        pause(LOCK_CONFLICT_PAUSE_MS * attempt);
-      }
-    }
-  }
-
-  private static void pause(long ms) {
-    try {
-      Thread.sleep(ms);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SyncException(ErrorCode.BUSY, "interrupted while waiting to send again", e);
-    }
+    Map<String, Long> sent = LockConflictRetry.run("push to branch " + branch.id(), () -> {
+      Map<String, Long> attempt = new LinkedHashMap<>();
+      sendOnce(branch, client, shopDialect, batch, attempt);
+      return attempt;
+    });
+    sent.forEach((table, n) -> rows.merge(table, n, Long::sum));
   }
 
   /** One session per batch: the shop applies it whole or not at all. */

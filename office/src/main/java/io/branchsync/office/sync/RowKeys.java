@@ -76,7 +76,6 @@ final class RowKeys {
   }
 
   private static String key(List<SqlValue> row, List<Integer> positions) {
-    return positions.stream().map(i -> SqlValue.plainText(row.get(i)))
-        .collect(Collectors.joining("|"));
+    return SqlValue.keyText(row, positions);
   }
 }

@@ -9,6 +9,7 @@ import io.branchsync.schema.chunk.ChunkReader;
 import io.branchsync.schema.chunk.ChunkStatement;
 import io.branchsync.schema.chunk.CopyBlock;
 import io.branchsync.schema.chunk.DeleteByKey;
+import io.branchsync.schema.chunk.SqlValue;
 import io.branchsync.schema.chunk.Upsert;
 import io.branchsync.schema.dialect.CopyLoader;
 import io.branchsync.schema.dialect.Dialect;
@@ -16,8 +17,11 @@ import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +44,9 @@ public final class ChunkApplier {
   private final FailingRowLocator locator;
   private final UniqueKeyGuard guard;
   private final boolean giveWayToTills;
+  // each typed row of the statement being applied, by identity, to its key as the sender wrote
+  // it: refused rows are named so, which is the form the office skips them by
+  private final Map<List<Object>, String> sentKeys = new IdentityHashMap<>();
 
   /**
    * @param allowedTables lower-case names of the tables this side accepts from the sender
@@ -60,8 +67,8 @@ public final class ChunkApplier {
     this.dialect = dialect;
     this.gate = new TableGate(catalog, Set.copyOf(allowedTables));
     this.binder = new ValueBinder(dialect);
-    this.locator = new FailingRowLocator(this::executeRows);
-    this.guard = new UniqueKeyGuard(dialect, binder);
+    this.locator = new FailingRowLocator(this::executeRows, sentKeys::get);
+    this.guard = new UniqueKeyGuard(dialect, binder, sentKeys::get);
   }
 
   /** Applies every statement in order; the caller commits or rolls back. */
@@ -84,22 +91,46 @@ public final class ChunkApplier {
 
   public ApplyResult apply(Connection connection, ChunkStatement statement) {
     TableMeta table = gate.table(statement);
+    sentKeys.clear();
     if (statement instanceof Upsert upsert) {
       gate.requirePrimaryKey(statement, table, upsert.keyColumns());
       List<ColumnMeta> columns = gate.columns(statement, table, upsert.columns());
-      return upsert(connection, upsert, table, columns,
-          TypedRows.parse(statement, table, columns, upsert.rows()));
+      List<List<Object>> rows = TypedRows.parse(statement, table, columns, upsert.rows());
+      rememberSentKeys(statement, upsert.columns(), upsert.keyColumns(), upsert.rows(), rows);
+      return upsert(connection, upsert, table, columns, rows);
     }
     if (statement instanceof DeleteByKey delete) {
       gate.requirePrimaryKey(statement, table, delete.keyColumns());
       List<ColumnMeta> columns = gate.columns(statement, table, delete.keyColumns());
       List<List<Object>> keys = TypedRows.parse(statement, table, columns, delete.keys());
+      rememberSentKeys(statement, delete.keyColumns(), delete.keyColumns(), delete.keys(), keys);
       // a row moved aside and then deleted is in nobody's way any more
       guard.forget(table.name(), keys.stream().map(KeyText::of).toList());
       return run(connection, statement, table, columns, keys, rows ->
           deleteSql(table.name(), names(columns), rows));
     }
     return copy(connection, (CopyBlock) statement, table);
+  }
+
+  /**
+   * Names each typed row by its key as sent, and refuses a statement that names one key twice:
+   * which of two rows the database would keep is not ours to guess (an update by key takes either).
+   */
+  private void rememberSentKeys(ChunkStatement statement, List<String> columns,
+      List<String> keyColumns, List<List<SqlValue>> sent, List<List<Object>> typed) {
+    List<String> lower = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+    List<Integer> positions =
+        keyColumns.stream().map(k -> lower.indexOf(k.toLowerCase(Locale.ROOT))).toList();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < typed.size(); i++) {
+      String key = SqlValue.keyText(sent.get(i), positions);
+      if (!seen.add(KeyText.of(positions.stream().map(typed.get(i)::get).toList()))
+          && statement instanceof Upsert) {
+        throw new SyncException(ErrorCode.BAD_CHUNK, TableGate.where(statement) + "table "
+            + statement.table() + ": key " + key + " is written twice in one statement");
+      }
+      sentKeys.put(typed.get(i), key);
+    }
   }
 
   /**
@@ -117,14 +148,14 @@ public final class ChunkApplier {
     List<String> names = names(columns);
     SqlForRows upsertSql = n -> dialect.upsert(table.name(), names, table.primaryKey(), n);
     int perStatement = perStatement(columns, table);
+    boolean updates =
+        dialect.updateByKey(table.name(), columns, table.primaryKey(), 1).isPresent();
     for (int from = 0; from < rows.size(); from += perStatement) {
       List<List<Object>> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
       if (giveWayToTills) {
         lockFirst(connection, table, columns, part);
       }
       Set<String> existing = clear(connection, statement, table, columns, part);
-      boolean updates = dialect.updateByKey(table.name(), columns, table.primaryKey(), 1)
-          .isPresent();
       if (existing == null || !(dialect.upsertMatchesAnyUniqueKey() || updates)) {
         locator.execute(connection, statement, table, columns, part, upsertSql);
         continue;
@@ -166,10 +197,7 @@ public final class ChunkApplier {
       }
       s.executeQuery().close();
     } catch (SQLException e) {
-      if (LockConflicts.isLockConflict(e)) {
-        throw new SyncException(ErrorCode.LOCK_CONFLICT, "table " + table.name()
-            + ": a till holds rows this apply writes; rolled back, to be sent again", e);
-      }
+      // NOWAIT met a till's lock: LOCK_CONFLICT, so the session is rolled back and sent again
       throw SyncException.fromSql("locking rows of " + table.name(), e);
     }
   }
@@ -179,11 +207,6 @@ public final class ChunkApplier {
     try {
       return guard.clear(connection, TableGate.where(statement), table, columns, rows);
     } catch (SQLException e) {
-      if (LockConflicts.isLockConflict(e)) {
-        throw new SyncException(ErrorCode.LOCK_CONFLICT, "making way for rows of "
-            + table.name() + ": a till held rows this apply needed (" + e.getMessage()
-            + "); rolled back, to be sent again", e);
-      }
       throw SyncException.fromSql("making way for rows of " + table.name(), e);
     }
   }
@@ -226,14 +249,7 @@ public final class ChunkApplier {
   }
 
   private String deleteSql(String table, List<String> keyColumns, int rows) {
-    String key = keyColumns.stream().map(dialect::quote).collect(Collectors.joining(", ", "(", ")"));
-    String tuple = keyColumns.stream().map(k -> "?").collect(Collectors.joining(", ", "(", ")"));
-    StringBuilder sql = new StringBuilder("DELETE FROM ").append(dialect.quote(table))
-        .append(" WHERE ").append(key).append(" IN (");
-    for (int i = 0; i < rows; i++) {
-      sql.append(i == 0 ? "" : ", ").append(tuple);
-    }
-    return sql.append(')').toString();
+    return "DELETE FROM " + dialect.quote(table) + " WHERE " + dialect.keyIn(keyColumns, rows);
   }
 
   private ApplyResult copy(Connection connection, CopyBlock block, TableMeta table) {

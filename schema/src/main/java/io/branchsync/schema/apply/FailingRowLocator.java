@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Runs a multi-row statement under a savepoint; when the database rejects it, finds the first row
@@ -17,9 +18,15 @@ import java.util.List;
  */
 final class FailingRowLocator {
   private final RowsExecutor executor;
+  private final Function<List<Object>, String> sentKey;
 
-  FailingRowLocator(RowsExecutor executor) {
+  /**
+   * @param sentKey a row's key as the sender wrote it, how a refused row is named; null for a row
+   *     it does not know, which is then named by its typed values
+   */
+  FailingRowLocator(RowsExecutor executor, Function<List<Object>, String> sentKey) {
     this.executor = executor;
+    this.sentKey = sentKey;
   }
 
   int execute(
@@ -36,11 +43,11 @@ final class FailingRowLocator {
         connection.releaseSavepoint(savepoint);
         return count;
       } catch (SQLException e) {
-        if (LockConflicts.isLockConflict(e)) {
+        SyncException failure = SyncException.fromSql(
+            TableGate.where(statement) + "applying to " + table.name(), e);
+        if (failure.code() == ErrorCode.LOCK_CONFLICT) {
           // MySQL has already rolled the whole transaction back, savepoint and all
-          throw new SyncException(ErrorCode.LOCK_CONFLICT, TableGate.where(statement) + "table "
-              + table.name() + ": a till held rows this apply needed (" + e.getMessage()
-              + "); rolled back, to be sent again", e);
+          throw failure;
         }
         connection.rollback(savepoint);
         if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
@@ -77,7 +84,11 @@ final class FailingRowLocator {
         TableGate.where(statement) + "table " + table.name() + ": " + whole.getMessage(), whole);
   }
 
-  private static String keyOf(TableMeta table, List<ColumnMeta> columns, List<Object> row) {
+  private String keyOf(TableMeta table, List<ColumnMeta> columns, List<Object> row) {
+    String sent = sentKey.apply(row);
+    if (sent != null) {
+      return sent;
+    }
     StringBuilder key = new StringBuilder();
     for (int i = 0; i < columns.size(); i++) {
       if (table.primaryKey().contains(columns.get(i).name())) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Keeps the rows of one transaction from clashing on a unique key other than the primary key when
@@ -29,12 +30,17 @@ import java.util.Set;
 final class UniqueKeyGuard {
   private final UniqueKeyHolders holders;
   private final RowParker parker;
+  private final Function<List<Object>, String> sentKey;
   /** Rows moved aside and not yet rewritten or deleted, by table and key text. */
   private final Map<List<String>, Parked> pending = new LinkedHashMap<>();
 
-  UniqueKeyGuard(Dialect dialect, ValueBinder binder) {
+  /**
+   * @param sentKey an incoming row's key as the sender wrote it, how a refused row is named
+   */
+  UniqueKeyGuard(Dialect dialect, ValueBinder binder, Function<List<Object>, String> sentKey) {
     this.holders = new UniqueKeyHolders(dialect, binder);
     this.parker = new RowParker(dialect, binder);
+    this.sentKey = sentKey;
   }
 
   private record Parked(String table, String holder, String taker, String columns, Object value) {}
@@ -57,10 +63,15 @@ final class UniqueKeyGuard {
     wanted.put(pk, new ArrayList<>());
     keys.forEach(k -> wanted.put(k, new ArrayList<>()));
     Map<List<ColumnMeta>, Map<String, String>> takers = new HashMap<>();
+    Map<String, String> sentNames = new HashMap<>();
     for (List<Object> row : rows) {
       List<Object> key = values(row, columns, pk);
       String keyText = KeyText.of(key);
       incoming.add(keyText);
+      String sent = sentKey.apply(row);
+      if (sent != null) {
+        sentNames.put(keyText, sent);
+      }
       wanted.get(pk).add(key);
       for (List<ColumnMeta> unique : keys) {
         List<Object> value = values(row, columns, unique);
@@ -77,7 +88,7 @@ final class UniqueKeyGuard {
       if (incoming.contains(heldKey)) {
         existing.add(heldKey);
       }
-      moveAsideIfTaken(where, table, keys, held, heldKey, incoming, takers, moves);
+      moveAsideIfTaken(where, table, keys, held, heldKey, incoming, takers, sentNames, moves);
     }
     forget(table.name(), incoming);
     parker.park(c, table, moves);
@@ -106,7 +117,8 @@ final class UniqueKeyGuard {
 
   private void moveAsideIfTaken(String where, TableMeta table, List<List<ColumnMeta>> keys,
       UniqueKeyHolders.Held held, String heldKey, Set<String> incoming,
-      Map<List<ColumnMeta>, Map<String, String>> takers, List<RowParker.Move> moves) {
+      Map<List<ColumnMeta>, Map<String, String>> takers, Map<String, String> sentNames,
+      List<RowParker.Move> moves) {
     boolean rewritten = incoming.contains(heldKey);
     Map<List<ColumnMeta>, String> takenBy = new LinkedHashMap<>();
     Map<List<ColumnMeta>, List<Object>> heldValues = new LinkedHashMap<>();
@@ -134,8 +146,9 @@ final class UniqueKeyGuard {
         aside.add(column);
         if (!rewritten && taker == null) {
           taker = by != null ? by : "?";
-          pending.put(List.of(table.name(), heldKey), new Parked(table.name(), heldKey, taker,
-              names(unique), value.size() == 1 ? value.get(0) : value));
+          pending.put(List.of(table.name(), heldKey), new Parked(table.name(), heldKey,
+              sentNames.getOrDefault(taker, taker), names(unique),
+              value.size() == 1 ? value.get(0) : value));
         }
       }
     }

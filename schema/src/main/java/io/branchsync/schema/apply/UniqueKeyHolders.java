@@ -76,10 +76,7 @@ final class UniqueKeyHolders {
   }
 
   private String inList(List<ColumnMeta> columns, int tuples) {
-    String names = columns.stream().map(col -> dialect.quote(col.name()))
-        .collect(Collectors.joining(", ", "(", ")"));
-    String tuple = columns.stream().map(col -> "?").collect(Collectors.joining(", ", "(", ")"));
-    return names + " IN (" + String.join(", ", java.util.Collections.nCopies(tuples, tuple)) + ")";
+    return dialect.keyIn(columns.stream().map(ColumnMeta::name).toList(), tuples);
   }
 
   private static Held read(ResultSet rs, TableMeta table, List<ColumnMeta> read)

@@ -136,8 +136,8 @@ public final class SchemaCatalog {
 
   /**
    * The table's unique indexes other than the primary key, by column. An index on an expression
-   * names something that is not a column and is left out, as is one that holds the whole primary
-   * key (it can never be shared by two rows).
+   * names something that is not a column and is left out, as is a partial one and one that holds
+   * the whole primary key (it can never be shared by two rows).
    */
   private static List<List<String>> uniqueKeys(DatabaseMetaData meta, String catalog,
       String schema, String table, List<ColumnMeta> columns, List<String> primaryKey)
@@ -147,8 +147,11 @@ public final class SchemaCatalog {
       while (rs.next()) {
         String index = rs.getString("INDEX_NAME");
         String column = rs.getString("COLUMN_NAME");
+        String filter = rs.getString("FILTER_CONDITION");
+        // a partial index (PostgreSQL's WHERE) binds only some rows: no key every row must keep
         if (index == null || rs.getBoolean("NON_UNIQUE")
-            || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic) {
+            || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic
+            || (filter != null && !filter.isBlank())) {
           continue;
         }
         byIndex.computeIfAbsent(index, i -> new TreeMap<>()).put(

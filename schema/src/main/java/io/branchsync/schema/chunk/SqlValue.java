@@ -2,6 +2,7 @@ package io.branchsync.schema.chunk;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -22,6 +23,22 @@ public sealed interface SqlValue
 
   /** The boolean {@code FALSE}. */
   SqlValue.Bool FALSE = new Bool(false);
+
+  /**
+   * The plain texts of a row's key values joined by {@code |}: the one form in which failed rows,
+   * conflicts and the change log name a row, so an operator's skip matches what was refused.
+   *
+   * @param row the row's values
+   * @param positions where its key values stand, in key order
+   * @return e.g. {@code 42} or {@code 7|A-1}
+   */
+  static String keyText(List<SqlValue> row, List<Integer> positions) {
+    StringBuilder text = new StringBuilder();
+    for (int position : positions) {
+      text.append(text.length() == 0 ? "" : "|").append(plainText(row.get(position)));
+    }
+    return text.toString();
+  }
 
   /**
    * The value as plain text, the form COPY data, keys in the change log and log lines use:

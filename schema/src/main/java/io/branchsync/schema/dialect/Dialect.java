@@ -48,6 +48,14 @@ public interface Dialect {
   /** The statements that remove change capture from a table; safe when none is installed. */
   List<String> uninstallCapture(String table);
 
+  /**
+   * {@code (k1, k2) IN ((?, ?), ...)} for {@code rows} tuples of the given key columns: how a
+   * statement names a set of rows by key.
+   */
+  default String keyIn(List<String> keyColumns, int rows) {
+    return UpsertText.keyIn(this, keyColumns, rows);
+  }
+
   /** A multi-row upsert by primary key with {@code rows} tuples of {@code ?} placeholders. */
   String upsert(String table, List<String> columns, List<String> keyColumns, int rows);
 

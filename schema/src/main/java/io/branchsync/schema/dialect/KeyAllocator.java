@@ -2,7 +2,6 @@ package io.branchsync.schema.dialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.OptionalLong;
 
 /**
  * Hands out the keys of rows a node inserts itself, from a counter of that node's own that rows
@@ -19,12 +18,6 @@ public interface KeyAllocator {
   boolean installed(Connection connection, String table) throws SQLException;
 
   /**
-   * The key the next local insert into {@code table} receives: the allocator's counter when it is
-   * installed, else the table's own generator; empty if the database cannot tell.
-   */
-  OptionalLong nextKey(Connection connection, String table) throws SQLException;
-
-  /**
    * Installs (or re-installs, keeping its counter) the allocator of {@code table}, whose key column
    * is {@code keyColumn}; a new counter starts at {@code start}. Commits: it is DDL.
    */
@@ -36,7 +29,4 @@ public interface KeyAllocator {
    * may be DDL, which commits.
    */
   void restart(Connection connection, String table, long start) throws SQLException;
-
-  /** Removes the allocator of {@code table}; safe when none is installed. */
-  void uninstall(Connection connection, String table) throws SQLException;
 }

@@ -195,12 +195,8 @@ public class MySqlDialect implements Dialect {
    */
   @Override
   public Optional<String> lockKeysNowait(String table, List<String> keyColumns, int rows) {
-    String key = keyColumns.size() == 1 ? quote(keyColumns.get(0))
-        : keyColumns.stream().map(this::quote).collect(Collectors.joining(", ", "(", ")"));
-    String one = keyColumns.size() == 1 ? "?"
-        : keyColumns.stream().map(k -> "?").collect(Collectors.joining(", ", "(", ")"));
-    return Optional.of("SELECT 1 FROM " + quote(table) + " WHERE " + key + " IN ("
-        + String.join(", ", java.util.Collections.nCopies(rows, one)) + ") FOR UPDATE NOWAIT");
+    return Optional.of("SELECT 1 FROM " + quote(table) + " WHERE " + keyIn(keyColumns, rows)
+        + " FOR UPDATE NOWAIT");
   }
 
   @Override

@@ -44,8 +44,11 @@ final class MySqlKeyAllocator implements KeyAllocator {
     return autoIncrement(connection, counterTable(table)).isPresent();
   }
 
-  @Override
-  public OptionalLong nextKey(Connection connection, String table) throws SQLException {
+  /**
+   * The key the next local insert into {@code table} receives: the allocator's counter when it is
+   * installed, else the table's own AUTO_INCREMENT; empty if neither can be read.
+   */
+  OptionalLong nextKey(Connection connection, String table) throws SQLException {
     OptionalLong counter = autoIncrement(connection, counterTable(table));
     return counter.isPresent() ? counter : autoIncrement(connection, table);
   }
@@ -94,14 +97,6 @@ final class MySqlKeyAllocator implements KeyAllocator {
       // empty, and this makes sure of it
       s.execute("DELETE FROM " + counter);
       s.execute("ALTER TABLE " + counter + " AUTO_INCREMENT = " + start);
-    }
-  }
-
-  @Override
-  public void uninstall(Connection connection, String table) throws SQLException {
-    try (Statement s = connection.createStatement()) {
-      s.execute("DROP TRIGGER IF EXISTS " + dialect.quote(triggerName(table)));
-      s.execute("DROP TABLE IF EXISTS " + dialect.quote(counterTable(table)));
     }
   }
 

@@ -12,13 +12,17 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** PostgreSQL 11 and later. */
 public class PostgresDialect implements Dialect {
-  // type names the catalog reports that can stand in a CAST as they are (int8, numeric, varchar)
-  private static final java.util.regex.Pattern CAST_TYPE =
-      java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
+  // built-in types the catalog names as a CAST takes them; a user type (an enum, a domain, a type
+  // in another schema or with capitals) keeps the upsert, which needs no cast
+  private static final Set<String> CAST_TYPES = Set.of("int2", "int4", "int8", "serial",
+      "serial4", "serial8", "bigserial", "smallserial", "serial2", "numeric", "float4", "float8",
+      "bool", "varchar", "bpchar", "text", "date", "time", "timetz", "timestamp", "timestamptz",
+      "bytea", "uuid", "json", "jsonb", "interval");
   private static final String ORIGIN_SETTING = "branchsync.origin";
 
   @Override
@@ -133,7 +137,7 @@ public class PostgresDialect implements Dialect {
       List<String> keyColumns, int rows) {
     List<String> names = columns.stream().map(ColumnMeta::name).toList();
     List<String> updated = names.stream().filter(c -> !keyColumns.contains(c)).toList();
-    boolean typed = columns.stream().allMatch(c -> CAST_TYPE.matcher(c.typeName()).matches());
+    boolean typed = columns.stream().allMatch(c -> CAST_TYPES.contains(c.typeName()));
     if (updated.isEmpty() || !typed || !names.containsAll(keyColumns)) {
       return Optional.empty();
     }

@@ -1,9 +1,13 @@
 package io.branchsync.schema.dialect;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The {@code INSERT INTO t (...) VALUES (?, ...), ...} part every dialect's upsert starts with. */
+/**
+ * SQL text every dialect shares: the {@code INSERT INTO t (...) VALUES (?, ...), ...} an upsert
+ * starts with, and the {@code (k, ...) IN ((?, ...), ...)} that names rows by key.
+ */
 final class UpsertText {
   private UpsertText() {}
 
@@ -18,5 +22,11 @@ final class UpsertText {
       sql.append(i == 0 ? "" : ", ").append(tuple);
     }
     return sql.toString();
+  }
+
+  static String keyIn(Dialect dialect, List<String> keyColumns, int rows) {
+    String key = keyColumns.stream().map(dialect::quote).collect(Collectors.joining(", ", "(", ")"));
+    String tuple = keyColumns.stream().map(k -> "?").collect(Collectors.joining(", ", "(", ")"));
+    return key + " IN (" + String.join(", ", Collections.nCopies(rows, tuple)) + ")";
   }
 }

@@ -12,8 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Moves the ID sequences of the tables whose rows a branch creates to the start of its range (and
@@ -28,9 +30,9 @@ public final class IdRangeAssigner {
 
   /**
    * Sets every named table's sequence to hand out {@code range.first()} next, unless it already
-   * stands further on inside the range (it never moves back over keys it may have handed out).
-   * Refuses, before changing anything, when any of those tables already holds a row inside the
-   * range.
+   * stands at or further on inside the range: it never moves back over keys it may have handed
+   * out (a till may hold one uncommitted). Refuses, before changing anything, when a table holds a
+   * row at or above where its keys would go on from: the next local insert would collide with it.
    */
   public void assign(Connection connection, Collection<String> tables, IdRange range) {
     assign(connection, SchemaCatalog.read(connection), tables, range);
@@ -40,33 +42,48 @@ public final class IdRangeAssigner {
   public void assign(
       Connection connection, SchemaCatalog catalog, Collection<String> tables, IdRange range) {
     try {
+      Set<String> onTheirWay = new HashSet<>();
       for (String table : tables) {
-        ColumnMeta key = sequenceKey(catalog, table);
-        long used = rowsIn(connection, table, key.name(), range);
+        String key = sequenceKey(catalog, table).name();
+        OptionalLong next = counterInside(connection, table, key, range);
+        IdRange ahead = new IdRange(next.orElse(range.first()), range.last());
+        long used = rowsIn(connection, table, key, ahead);
         if (used > 0) {
           throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED, "table " + table + " already holds "
-              + used + " rows with " + key.name() + " in " + range
+              + used + " rows with " + key + " in " + ahead
               + "; choose a range no branch has used");
+        }
+        if (next.isPresent()) {
+          onTheirWay.add(table);
         }
       }
       for (String table : tables) {
+        if (onTheirWay.contains(table)) {
+          // setting the counter, even to where it was read, would race with tills drawing keys
+          continue;
+        }
         String key = sequenceKey(catalog, table).name();
         Optional<KeyAllocator> allocator = dialect.keyAllocator();
         if (allocator.isPresent() && !allocator.get().installed(connection, table)) {
           allocator.get().install(connection, table, key, range.first());
-        }
-        OptionalLong next = dialect.nextKey(connection, table, key);
-        if (next.isPresent() && next.getAsLong() > range.first()
-            && next.getAsLong() <= range.last()) {
-          // already further on inside the range: a till may hold an uncommitted row with a key
-          // up to there, and moving back would hand that key out again
-          continue;
         }
         dialect.setSequenceStart(connection, table, key, range.first());
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("setting ID sequences to " + range.first(), e);
     }
+  }
+
+  /** Where the table's local keys go on from, when that lies inside the range. */
+  private OptionalLong counterInside(Connection connection, String table, String key,
+      IdRange range) throws SQLException {
+    Optional<KeyAllocator> allocator = dialect.keyAllocator();
+    if (allocator.isPresent() && !allocator.get().installed(connection, table)) {
+      return OptionalLong.empty();
+    }
+    OptionalLong next = dialect.nextKey(connection, table, key);
+    return next.isPresent() && next.getAsLong() >= range.first()
+        && next.getAsLong() <= range.last() ? next : OptionalLong.empty();
   }
 
   /** The highest key used inside the range, or {@code range.first() - 1} when none is. */

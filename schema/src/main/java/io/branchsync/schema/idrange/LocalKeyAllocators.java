@@ -40,7 +40,7 @@ public final class LocalKeyAllocators {
         String key = IdRangeAssigner.sequenceKey(catalog, table).name();
         long start = 1;
         if (!allocator.get().installed(connection, table)) {
-          start = firstKey(connection, catalog, allocator.get(), table, ownRange);
+          start = firstKey(connection, catalog, table, ownRange);
         }
         allocator.get().install(connection, table, key, start);
       }
@@ -49,9 +49,10 @@ public final class LocalKeyAllocators {
     }
   }
 
-  private long firstKey(Connection connection, SchemaCatalog catalog, KeyAllocator allocator,
-      String table, Optional<IdRange> ownRange) throws SQLException {
-    long next = allocator.nextKey(connection, table).orElse(1);
+  private long firstKey(Connection connection, SchemaCatalog catalog, String table,
+      Optional<IdRange> ownRange) throws SQLException {
+    String key = IdRangeAssigner.sequenceKey(catalog, table).name();
+    long next = dialect.nextKey(connection, table, key).orElse(1);
     if (ownRange.isEmpty()) {
       return next;
     }

@@ -1,4 +1,4 @@
-package io.branchsync.schema.apply;
+package io.branchsync.schema;
 
 import java.sql.SQLException;
 
