@@ -1,12 +1,15 @@
 package io.branchsync.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchsync.demo.RetailActions.Line;
+import io.branchsync.office.sync.FleetSync;
 import io.branchsync.office.sync.ProvisionResult;
 import io.branchsync.office.sync.Provisioner;
+import io.branchsync.office.sync.SyncOutcome;
 import io.branchsync.schema.ErrorCode;
 import io.branchsync.schema.SyncException;
 import io.branchsync.testkit.TestDialect;
@@ -148,6 +151,13 @@ class ReprovisionIT {
           chain.office()).provision(chain.office().branches().require(1), rows -> { }));
       assertEquals(ErrorCode.ID_RANGE_OCCUPIED, refused.code());
       assertTrue(refused.getMessage().contains("10000005"), refused.getMessage());
+      // refused before the shop was touched: nothing a later sync could take for a provisioning
+      assertTrue(chain.office().states().find(1).isEmpty(), "no sync state was left behind");
+      assertFalse(chain.office().provisioning().unfinished(1), "no provisioning mark was left");
+      SyncOutcome sync =
+          new FleetSync(chain.office()).sync(chain.office().branches().list()).get(0);
+      assertFalse(sync.ok());
+      assertTrue(sync.error().contains("never provisioned"), sync.error());
     }
   }
 }

@@ -60,6 +60,18 @@ public final class SyncStateRepository {
     }
   }
 
+  /** Forgets a branch's sync state: it is not provisioned. */
+  public void remove(int branchId) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "DELETE FROM branch_synchronization WHERE branch_id = ?")) {
+      s.setInt(1, branchId);
+      s.executeUpdate();
+    } catch (SQLException e) {
+      throw SyncException.fromSql("removing branch " + branchId + "'s sync state", e);
+    }
+  }
+
   public void savePullCursor(Connection c, int branchId, String cursor) throws SQLException {
     update(c, "UPDATE branch_synchronization SET pull_cursor = ? WHERE branch_id = ?",
         cursor, branchId);

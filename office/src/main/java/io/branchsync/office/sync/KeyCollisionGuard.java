@@ -3,7 +3,6 @@ package io.branchsync.office.sync;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.office.registry.Conflict;
 import io.branchsync.schema.capture.RowFetcher;
-import io.branchsync.schema.catalog.ColumnMeta;
 import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.catalog.TableMeta;
 import io.branchsync.schema.chunk.ChunkStatement;
@@ -12,11 +11,9 @@ import io.branchsync.schema.chunk.Upsert;
 import io.branchsync.schema.idrange.IdRange;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -25,7 +22,8 @@ import java.util.Set;
  * lies outside that range and already exists at the office with other values is a key collision
  * (an application that chose its own keys, a database restored from elsewhere), never an update.
  * It is recorded as a conflict with both versions, resolution {@link #RESOLUTION}, and left out;
- * the office's row stays. The same row again, unchanged, is left out silently.
+ * the office's row stays. A delete of such a key is a collision too: the branch never had that
+ * row to delete. The same row again, unchanged, is left out silently.
  */
 final class KeyCollisionGuard {
   static final String RESOLUTION = "key-collision";
@@ -40,18 +38,12 @@ final class KeyCollisionGuard {
   Outcome check(Connection c, Branch branch, SchemaCatalog catalog, ChunkStatement statement)
       throws SQLException {
     TableMeta table = catalog.require(statement.table());
-    Optional<ColumnMeta> sequenceKey = table.sequenceKey();
-    if (!(statement instanceof Upsert upsert) || sequenceKey.isEmpty()) {
+    if (table.sequenceKey().isEmpty()) {
       return new Outcome(statement, 0);
     }
-    int keyAt = upsert.columns().indexOf(sequenceKey.get().name());
-    List<List<String>> outside = new ArrayList<>();
-    for (List<SqlValue> row : upsert.rows()) {
-      String key = SqlValue.plainText(row.get(keyAt));
-      if (!inside(branch.idRange(), key)) {
-        outside.add(List.of(key));
-      }
-    }
+    List<String> keys = RowKeys.keysOf(statement);
+    List<List<String>> outside = keys.stream()
+        .filter(key -> !inside(branch.idRange(), key)).map(List::of).toList();
     if (outside.isEmpty()) {
       return new Outcome(statement, 0);
     }
@@ -59,21 +51,32 @@ final class KeyCollisionGuard {
         new RowFetcher(office.dialect()).fetch(c, table, outside);
     Set<String> dropped = new HashSet<>();
     long collisions = 0;
-    for (List<SqlValue> row : upsert.rows()) {
-      String key = SqlValue.plainText(row.get(keyAt));
-      List<SqlValue> atOffice = existing.get(List.of(key));
+    for (int i = 0; i < keys.size(); i++) {
+      List<SqlValue> atOffice = existing.get(List.of(keys.get(i)));
       if (atOffice == null) {
+        // a new row the branch made with a key of its choosing, or a delete with nothing to do
         continue;
       }
-      dropped.add(key);
-      if (!sameValues(table, atOffice, upsert, row)) {
+      dropped.add(keys.get(i));
+      String sent = branchVersion(table, atOffice, statement, i);
+      if (sent != null) {
         collisions++;
-        office.conflicts().record(c, new Conflict(0, branch.id(), table.name(), key,
-            RowKeys.describe(table.columnNames(), atOffice),
-            RowKeys.describe(upsert.columns(), row), RESOLUTION, null));
+        office.conflicts().record(c, new Conflict(0, branch.id(), table.name(), keys.get(i),
+            RowKeys.describe(table.columnNames(), atOffice), sent, RESOLUTION, null));
       }
     }
     return new Outcome(RowKeys.without(statement, dropped::contains), collisions);
+  }
+
+  /** What the branch sent for row {@code i}, or null when it is the office's row unchanged. */
+  private static String branchVersion(TableMeta table, List<SqlValue> atOffice,
+      ChunkStatement statement, int i) {
+    if (!(statement instanceof Upsert upsert)) {
+      return "(deleted)";
+    }
+    List<SqlValue> row = upsert.rows().get(i);
+    return sameValues(table, atOffice, upsert, row) ? null
+        : RowKeys.describe(upsert.columns(), row);
   }
 
   private static boolean inside(IdRange range, String key) {

@@ -87,25 +87,31 @@ public final class Provisioner {
           + " says it is branch " + info.branch() + ", not " + branch.id());
     }
     SqlDialect shopDialect = SqlDialect.fromWire(info.dialect());
-    // a branch never provisioned, or whose provisioning stopped half-way, has no state to go
-    // back to: its mark stays until provisioning ends
-    boolean fresh = before.isEmpty() || office.provisioning().unfinished(branch.id());
+    // a provisioning that stopped after the shop may have been erased: its mark stays until done
+    boolean resuming = office.provisioning().unfinished(branch.id());
     if (before.isEmpty()) {
-      // the puller keeps its cursor in a sync state; the mark keeps syncs from taking that state
-      // for a finished provisioning until this one ends
-      office.provisioning().start(branch.id());
+      // the puller keeps its collection cursor in a sync state
       startState(branch, policies, 0, false);
     }
     long collected = 0;
     long idStart;
-    for (int attempt = 1; ; attempt++) {
-      collected += collect(branch, client, shopDialect, policies);
-      // After collecting: the shop's own rows now at the office count as used keys. Before clean:
-      // a refused range must leave the shop as it was.
-      idStart = idStart(branch, policies, before.isPresent() || collected > 0);
-      if (erase(branch, client, attempt, fresh)) {
-        break;
+    try {
+      for (int attempt = 1; ; attempt++) {
+        collected += collect(branch, client, shopDialect, policies);
+        // After collecting: the shop's own rows now at the office count as used keys. Before
+        // clean: a refused range must leave the shop as it was.
+        idStart = idStart(branch, policies, before.isPresent() || collected > 0);
+        if (erase(branch, client, attempt, resuming)) {
+          break;
+        }
       }
+    } catch (RuntimeException e) {
+      if (before.isEmpty() && !office.provisioning().unfinished(branch.id())) {
+        // the shop was not erased: the branch is as unprovisioned as before, with no state a
+        // sync could take for a provisioned one (and none holding back the office's purge)
+        office.states().remove(branch.id());
+      }
+      throw e;
     }
     long pushCursor = stampedCursor();
     SendOutcome sent = sendTables(client, shopDialect, policies, rowsSent);
@@ -132,7 +138,7 @@ public final class Provisioner {
    * since the last collection (the shop checks and erases in one transaction, so such a sale is
    * never erased unseen), so the caller collects again.
    */
-  private boolean erase(Branch branch, ShopClient client, int attempt, boolean fresh) {
+  private boolean erase(Branch branch, ShopClient client, int attempt, boolean resuming) {
     // marked before the shop is erased: an office stopping from here on leaves a mark the next
     // sync or provision finishes from
     office.provisioning().start(branch.id());
@@ -143,16 +149,17 @@ public final class Provisioner {
       if (e.fault() == null) {
         throw e; // no answer: the shop may be erased or not; the mark stays
       }
-      if (!fresh) {
-        // refused: the shop is as it was, and its earlier provisioning still holds
+      if (!resuming) {
+        // refused: the shop is as it was (an erased one, when resuming, keeps its mark)
         office.provisioning().abandon(branch.id());
       }
       if (e.fault() != FaultCode.PENDING_CHANGES) {
         throw e;
       }
       if (attempt >= CLEAN_ATTEMPTS) {
-        throw new SyncException(ErrorCode.BUSY, "branch " + branch.id() + ": the shop's tills"
-            + " kept selling while it was being provisioned (" + attempt + " tries to collect"
+        // SHOP_FAULT, not BUSY: a sync that tried to finish this records it for status
+        throw new SyncException(ErrorCode.SHOP_FAULT, "branch " + branch.id()
+            + ": the shop's tills kept selling while it was being provisioned (" + attempt + " tries to collect"
             + " and erase); close the tills and run 'office provision " + branch.id()
             + "' again. Nothing was erased.", e);
       }
