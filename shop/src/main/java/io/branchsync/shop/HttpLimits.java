@@ -26,15 +26,6 @@ public record HttpLimits(Duration headerTimeout, Duration idleTimeout, int conne
     }
   }
 
-  /**
-   * The documented defaults.
-   *
-   * @return 10 s for headers, 30 s idle, 16 connections per address
-   */
-  public static HttpLimits defaults() {
-    return new HttpLimits(Duration.ofSeconds(10), Duration.ofSeconds(30), 16);
-  }
-
   private static void positive(ShopProperty property, Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       throw new ShopConfigException(property, "must be 1 or more, got " + value);

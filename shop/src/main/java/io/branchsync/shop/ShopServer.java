@@ -22,9 +22,12 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +47,8 @@ public final class ShopServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShopServer.class);
   private static final int GRACE_SECONDS = 30;
+  /** Credential checks that may wait for the two hashing threads, all addresses together. */
+  private static final int HASH_QUEUE = 64;
   private static final String BRANCH_KEY = "branch";
   // once calls have ended, their replies are on the way; a few seconds lets them arrive
   private static final int REPLY_GRACE_SECONDS = 5;
@@ -86,9 +91,15 @@ public final class ShopServer implements AutoCloseable {
       new SchemaSetup(database, config.branch()).check();
       // read once now, so that the first sql_finish or diff does not pay for it
       database.catalog();
-      ScheduledExecutorService timer =
-          Executors.newSingleThreadScheduledExecutor(HttpEndpoint.named("shop-timer"));
+      // refusals and header deadlines: many short tasks, most cancelled before they are due
+      ScheduledThreadPoolExecutor timer =
+          new ScheduledThreadPoolExecutor(1, HttpEndpoint.named("shop-timer"));
+      timer.setRemoveOnCancelPolicy(true);
       resources.push(timer::shutdownNow);
+      // the session sweep of its own: rolling a session back may wait on the database
+      ScheduledExecutorService sweeper =
+          Executors.newSingleThreadScheduledExecutor(HttpEndpoint.named("shop-sessions"));
+      resources.push(sweeper::shutdownNow);
       OfficeLease lease = new OfficeLease(System::nanoTime);
       SessionRegistry registry =
           new SessionRegistry(
@@ -96,10 +107,12 @@ public final class ShopServer implements AutoCloseable {
       ShopService service = service(config, database, registry);
       // a few open sessions at most, so sweeping often is cheap, and a dead office's locks go soon
       long sweep = Math.max(1, Math.min(5, config.limits().sessionIdle().toSeconds() / 4));
-      timer.scheduleWithFixedDelay(registry::expireIdle, sweep, sweep, TimeUnit.SECONDS);
+      sweeper.scheduleWithFixedDelay(registry::expireIdle, sweep, sweep, TimeUnit.SECONDS);
       // two slow hashes at a time at most, so a flood of guesses cannot take every processor
-      ExecutorService hashing =
-          Executors.newFixedThreadPool(2, HttpEndpoint.named("shop-auth"));
+      // and a bounded queue: guesses from many addresses cannot pile up ahead of the office for
+      // minutes; a full queue is answered 429, which the office retries after its backoff
+      ExecutorService hashing = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+          new ArrayBlockingQueue<>(HASH_QUEUE), HttpEndpoint.named("shop-auth"));
       resources.push(hashing::shutdownNow);
       HttpEndpoint http =
           HttpEndpoint.start(

@@ -40,11 +40,6 @@ final class ReplyProgress {
     return bodyBytes.get();
   }
 
-  /** The Content-Length of the reply, or -1 when it had none (or none arrived yet). */
-  long declaredLength() {
-    return declaredLength;
-  }
-
   /** "37 of 500 bytes", or "37 bytes" when the reply gave no length. */
   String received() {
     long declared = declaredLength;

@@ -163,6 +163,12 @@ public final class ShopClient {
         return new ShopCallException(ErrorCode.AUTH_FAILED,
             call + "credentials refused (HTTP 401); check the branch secret", null, e);
       }
+      if (http.getStatusCode() == 429 || http.getStatusCode() == 503) {
+        // the shop asks to come back (too many credential checks from this address, short of
+        // memory): it did not carry the call out, so asking again after the backoff is safe
+        return new ShopCallException(ErrorCode.SHOP_UNREACHABLE, call + "the shop asks to try"
+            + " again (HTTP " + http.getStatusCode() + " " + http.getStatusMessage() + ")", null, e);
+      }
       return new ShopCallException(ErrorCode.SHOP_FAULT,
           call + "HTTP " + http.getStatusCode() + " " + http.getStatusMessage(), null, e);
     }

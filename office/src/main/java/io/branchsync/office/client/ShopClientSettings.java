@@ -23,8 +23,4 @@ public record ShopClientSettings(
       throw new IllegalArgumentException("shop client retries and backoff cannot be negative");
     }
   }
-
-  public static ShopClientSettings defaults() {
-    return new ShopClientSettings(5_000, 300_000, 600_000, 3, 500, null);
-  }
 }

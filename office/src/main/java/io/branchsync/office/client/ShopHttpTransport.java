@@ -31,7 +31,7 @@ final class ShopHttpTransport extends XmlRpcHttpTransport {
   private final ShopExchange exchange;
   private final URI url;
   private final HttpRequest.Builder request;
-  private final ByteArrayOutputStream body = new ByteArrayOutputStream();
+  private final RequestBody body = new RequestBody();
   private HttpResponse<byte[]> reply;
 
   ShopHttpTransport(XmlRpcClient client, ShopExchange exchange, URI url) {
@@ -55,8 +55,7 @@ final class ShopHttpTransport extends XmlRpcHttpTransport {
 
   @Override
   protected InputStream getInputStream() throws XmlRpcException {
-    reply = exchange.send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-        .build());
+    reply = exchange.send(request.POST(body.publisher()).build());
     int status = reply.statusCode();
     if (status < 200 || status > 299) {
       throw new XmlRpcHttpTransportException(status, errorText(reply.body()));
@@ -81,5 +80,12 @@ final class ShopHttpTransport extends XmlRpcHttpTransport {
     int end = text.indexOf('\n');
     text = end < 0 ? text : text.substring(0, end).strip();
     return text.length() > SHOWN_ERROR_CHARS ? text.substring(0, SHOWN_ERROR_CHARS) + "…" : text;
+  }
+
+  /** The request as written, published without a second copy of a chunk several MiB long. */
+  private static final class RequestBody extends ByteArrayOutputStream {
+    HttpRequest.BodyPublisher publisher() {
+      return HttpRequest.BodyPublishers.ofByteArray(buf, 0, count);
+    }
   }
 }

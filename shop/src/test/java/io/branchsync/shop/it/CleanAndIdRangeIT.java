@@ -35,12 +35,15 @@ class CleanAndIdRangeIT {
     ShopFixture shop = shop(which);
     shop.exec("INSERT INTO sale (branch_id, total) VALUES (3, 12.50)");
     long sales = shop.count("sale");
+    Object sid = shop.call("sql_prepare");
 
     XmlRpcException refused = shop.fault("clean");
 
     assertEquals(FaultCode.PENDING_CHANGES.code(), refused.code);
     assertTrue(refused.getMessage().contains("clean.allow.pending"), refused.getMessage());
     assertEquals(sales, shop.count("sale"));
+    assertTrue(shop.call("sql_finish", sid) instanceof Map,
+        "a refused clean leaves the office's open session alone");
   }
 
   @ParameterizedTest(name = "{0}")

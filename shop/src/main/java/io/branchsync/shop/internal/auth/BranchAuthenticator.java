@@ -28,9 +28,11 @@ import org.slf4j.LoggerFactory;
  * only the first call after a start or a new secret pays for the slow hash. Other credentials are
  * checked on the hashing executor, whose few threads bound the processors guessing can take. Only
  * refusals are delayed: by the {@link FailureThrottle}'s delay for the address, counted from the
- * address's previous refusal ({@link GuessGate}). A correct secret is thus never refused nor held
- * back because of someone else's failures from its address, and parallel guessing is no faster
- * than serial.
+ * address's previous refusal ({@link GuessGate}). A remembered correct secret is thus never
+ * refused nor held back because of someone else's failures, and parallel guessing is no faster
+ * than serial. One not yet remembered (the first call after a start) waits its turn for a hashing
+ * thread; past 32 checks under way from its address, or a full queue, it is answered 429, which
+ * the office repeats after its backoff.
  */
 public final class BranchAuthenticator {
 
@@ -125,6 +127,11 @@ public final class BranchAuthenticator {
     boolean right;
     try {
       right = verify(credentials, fingerprint);
+    } catch (RuntimeException | Error e) {
+      // the slot and the request must not wait for an answer that will never come
+      gate.leave(address);
+      verdict.completeExceptionally(e);
+      return;
     } finally {
       credentials.clear();
     }
@@ -157,7 +164,7 @@ public final class BranchAuthenticator {
     try {
       hashing.execute(check);
     } catch (RejectedExecutionException e) {
-      // the shop is stopping; the request's connection is being closed anyway
+      // the queue of checks is full, or the shop is stopping: come back later
       gate.leave(address);
       verdict.complete(Verdict.BUSY);
     }

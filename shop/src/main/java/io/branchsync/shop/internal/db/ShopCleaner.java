@@ -4,6 +4,7 @@ import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.ProtocolException;
 import io.branchsync.schema.ErrorCode;
 import io.branchsync.schema.SyncException;
+import io.branchsync.schema.capture.ChangeLog;
 import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.dialect.Dialect;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Empties the tables of the shop's policy set (children first) and its change log, in one
@@ -58,16 +60,18 @@ public final class ShopCleaner {
           }
           long uncollected = s.executeUpdate("DELETE FROM sync_change");
           if (uncollected > 0 && !allowPending) {
-            throw new ProtocolException(
-                FaultCode.PENDING_CHANGES,
-                "clean: "
-                    + uncollected
-                    + " changes wait to be collected with diff (clean.allow.pending is false);"
-                    + " nothing was erased");
+            throw pendingChanges(uncollected);
           }
           connection.commit();
           return uncollected;
         }
+      } catch (SyncException e) {
+        connection.rollback();
+        Optional<ProtocolException> refusal = tillsSoldMeanwhile(connection, allowPending);
+        if (refusal.isPresent()) {
+          throw refusal.get();
+        }
+        throw e;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
@@ -81,11 +85,34 @@ public final class ShopCleaner {
     }
   }
 
+  /**
+   * A table that could not be emptied because a till committed a sale between two of the deletes
+   * (its payment went in after payments were emptied, so its sale cannot go): that is a clean
+   * refused for uncollected changes, which the office collects and asks again for, not a broken
+   * schema.
+   */
+  private static Optional<ProtocolException> tillsSoldMeanwhile(Connection connection,
+      boolean allowPending) {
+    long pending = allowPending ? 0 : ChangeLog.pending(connection);
+    return pending > 0 ? Optional.of(pendingChanges(pending)) : Optional.empty();
+  }
+
+  /** The refusal of a clean while {@code pending} changes wait to be collected. */
+  public static ProtocolException pendingChanges(long pending) {
+    return new ProtocolException(
+        FaultCode.PENDING_CHANGES,
+        "clean: "
+            + pending
+            + " changes wait to be collected with diff (clean.allow.pending is false);"
+            + " nothing was erased");
+  }
+
   private void empty(Statement statement, String table) {
     try {
       statement.executeUpdate("DELETE FROM " + database.dialect().quote(table));
     } catch (SQLException e) {
-      // most often a table outside the policy set that refers to this one's rows
+      // a table outside the policy set that refers to this one's rows (or a till's sale made
+      // between two deletes, which the caller tells apart)
       throw new SyncException(ErrorCode.APPLY_FAILED, "clean: could not empty table " + table
           + " (" + e.getMessage() + "); nothing was erased", e);
     }

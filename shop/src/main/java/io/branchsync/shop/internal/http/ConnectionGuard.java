@@ -7,7 +7,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.io.Connection;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.io.SocketChannelEndPoint;
@@ -51,7 +53,7 @@ final class ConnectionGuard implements Connection.Listener {
         || !(endPoint.getRemoteSocketAddress() instanceof InetSocketAddress remote)) {
       return;
     }
-    Waiting entry = new Waiting(endPoint, remote, ip(remote));
+    Waiting entry = new Waiting(endPoint, remote, ip(remote), new AtomicReference<>());
     Waiting evicted = null;
     synchronized (this) {
       Deque<Waiting> line = waiting.computeIfAbsent(entry.ip, k -> new ArrayDeque<>());
@@ -66,7 +68,9 @@ final class ConnectionGuard implements Connection.Listener {
       LOG.debug("Closing the oldest waiting connection of {}: over {}", entry.ip, perAddress);
       evicted.endPoint.close();
     }
-    timer.schedule(() -> expire(entry), headerTimeoutMillis, TimeUnit.MILLISECONDS);
+    // cancelled once the request arrives, so a busy shop's timer queue holds only the waiting
+    entry.expiry().set(
+        timer.schedule(() -> expire(entry), headerTimeoutMillis, TimeUnit.MILLISECONDS));
   }
 
   @Override
@@ -87,11 +91,6 @@ final class ConnectionGuard implements Connection.Listener {
     forget(remote);
   }
 
-  /** Connections waiting for their first request (for tests and diagnostics). */
-  synchronized int waitingCount() {
-    return byRemote.size();
-  }
-
   private void expire(Waiting entry) {
     boolean stillWaiting;
     synchronized (this) {
@@ -109,6 +108,10 @@ final class ConnectionGuard implements Connection.Listener {
     if (entry == null) {
       return;
     }
+    ScheduledFuture<?> expiry = entry.expiry().get();
+    if (expiry != null) {
+      expiry.cancel(false);
+    }
     Deque<Waiting> line = waiting.get(entry.ip);
     if (line != null) {
       line.remove(entry);
@@ -122,5 +125,6 @@ final class ConnectionGuard implements Connection.Listener {
     return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
   }
 
-  private record Waiting(EndPoint endPoint, InetSocketAddress remote, String ip) {}
+  private record Waiting(EndPoint endPoint, InetSocketAddress remote, String ip,
+      AtomicReference<ScheduledFuture<?>> expiry) {}
 }

@@ -54,7 +54,7 @@ public final class HttpEndpoint {
    * @param authenticator checks every request's credentials
    * @param codec reads calls and writes replies
    * @param timer runs delayed refusals and header deadlines
-   * @param lease told when an authenticated call starts and ends
+   * @param lease told while a large call's body arrives and is applied
    * @return the running endpoint
    * @throws IOException if the address cannot be bound
    */
@@ -80,8 +80,8 @@ public final class HttpEndpoint {
             limits.headerTimeout().toMillis(), limits.connectionsPerAddress(), timer);
     connector.addBean(guard);
     server.addConnector(connector);
-    RpcCall call = new RpcCall(config.branch(), codec, config.limits().requestBytes());
-    server.setHandler(new RpcHandler(authenticator, guard, call, threads, lease));
+    RpcCall call = new RpcCall(config.branch(), codec, config.limits().requestBytes(), lease);
+    server.setHandler(new RpcHandler(authenticator, guard, call, threads));
     server.setStopAtShutdown(false);
     try {
       server.start();

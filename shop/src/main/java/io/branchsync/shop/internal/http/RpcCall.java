@@ -2,6 +2,7 @@ package io.branchsync.shop.internal.http;
 
 import io.branchsync.shop.internal.rpc.RequestTooLargeException;
 import io.branchsync.shop.internal.rpc.XmlRpcCodec;
+import io.branchsync.shop.internal.session.OfficeLease;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.concurrent.Semaphore;
@@ -38,12 +39,14 @@ final class RpcCall {
   private final XmlRpcCodec codec;
   private final long maxRequestBytes;
   private final Semaphore heavy = new Semaphore(1, true);
+  private final OfficeLease lease;
   private final AtomicInteger active = new AtomicInteger();
 
-  RpcCall(int branch, XmlRpcCodec codec, long maxRequestBytes) {
+  RpcCall(int branch, XmlRpcCodec codec, long maxRequestBytes, OfficeLease lease) {
     this.branch = Integer.toString(branch);
     this.codec = codec;
     this.maxRequestBytes = maxRequestBytes;
+    this.lease = lease;
   }
 
   void serve(Request request, Response response, Callback callback) {
@@ -82,6 +85,9 @@ final class RpcCall {
     boolean isHeavy = length < 0 || length > LIGHT_BODY_BYTES;
     if (isHeavy) {
       heavy.acquireUninterruptibly();
+      // a chunk arriving over a slow link is no idle session; light calls (info, diff) are not
+      // counted, so they never keep a dead run's session and its row locks alive
+      lease.callStarted();
     }
     byte[] reply;
     try {
@@ -97,6 +103,7 @@ final class RpcCall {
       return;
     } finally {
       if (isHeavy) {
+        lease.callEnded();
         heavy.release();
       }
     }

@@ -2,7 +2,6 @@ package io.branchsync.shop.internal.http;
 
 import io.branchsync.shop.internal.auth.BranchAuthenticator;
 import io.branchsync.shop.internal.auth.BranchAuthenticator.Verdict;
-import io.branchsync.shop.internal.session.OfficeLease;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.eclipse.jetty.http.HttpHeader;
@@ -10,6 +9,8 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Receives every request once its headers have arrived and decides from them alone whether to let
@@ -19,6 +20,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class RpcHandler extends Handler.Abstract {
 
+  private static final Logger LOG = LoggerFactory.getLogger(RpcHandler.class);
   private static final String CHALLENGE = "Basic realm=\"branchsync\"";
   // the client may try again once the address's waiting checks have been answered
   private static final String RETRY_AFTER_SECONDS = "10";
@@ -27,15 +29,13 @@ final class RpcHandler extends Handler.Abstract {
   private final ConnectionGuard guard;
   private final RpcCall call;
   private final Executor workers;
-  private final OfficeLease lease;
 
-  RpcHandler(BranchAuthenticator authenticator, ConnectionGuard guard, RpcCall call,
-      Executor workers, OfficeLease lease) {
+  RpcHandler(
+      BranchAuthenticator authenticator, ConnectionGuard guard, RpcCall call, Executor workers) {
     this.authenticator = authenticator;
     this.guard = guard;
     this.call = call;
     this.workers = workers;
-    this.lease = lease;
   }
 
   @Override
@@ -52,26 +52,21 @@ final class RpcHandler extends Handler.Abstract {
     } else {
       verdict.whenComplete(
           (v, failure) ->
-              workers.execute(
-                  () -> answer(failure == null ? v : Verdict.BUSY, request, response, callback)));
+              workers.execute(() -> {
+                if (failure == null) {
+                  answer(v, request, response, callback);
+                } else {
+                  LOG.error("Checking credentials failed", failure);
+                  PlainReplies.send(response, callback, 500, "internal error; see the shop's log");
+                }
+              }));
     }
     return true;
   }
 
-  /** While the office's call arrives and is served, its sessions are not idle. */
-  private void serveLeased(Request request, Response response, Callback callback) {
-    lease.callStarted();
-    try {
-      // serve reads the body and answers on this thread
-      call.serve(request, response, callback);
-    } finally {
-      lease.callEnded();
-    }
-  }
-
   private void answer(Verdict verdict, Request request, Response response, Callback callback) {
     switch (verdict) {
-      case ACCEPTED -> serveLeased(request, response, callback);
+      case ACCEPTED -> call.serve(request, response, callback);
       case MISSING, REFUSED -> {
         response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, CHALLENGE);
         // the user name is not told: it is no secret, but nobody without the secret needs it

@@ -133,6 +133,8 @@ public final class ShopService {
     return guarded(
         schemaLock.writeLock(),
         () -> {
+          // refuse before touching the sessions; the cleaner checks again, under its locks
+          refuseIfPending();
           // open sessions hold row locks the deletes would wait for; the office starts anew
           registry.discardAll(FaultCode.UNKNOWN_SESSION, "the shop was cleaned");
           long erased = new ShopCleaner(database).clean(cleanAllowPending);
@@ -144,6 +146,19 @@ public final class ShopService {
           }
           return true;
         });
+  }
+
+  private void refuseIfPending() throws SQLException {
+    if (cleanAllowPending) {
+      return;
+    }
+    long pending;
+    try (Connection connection = database.connect()) {
+      pending = ChangeLog.pending(connection);
+    }
+    if (pending > 0) {
+      throw ShopCleaner.pendingChanges(pending);
+    }
   }
 
   /**

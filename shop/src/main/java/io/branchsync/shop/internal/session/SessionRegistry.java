@@ -54,17 +54,6 @@ public final class SessionRegistry {
   }
 
   /**
-   * Creates an empty registry whose sessions' idle time runs between their calls only.
-   *
-   * @param maxSessions most sessions open at once
-   * @param idle time without a call after which a session is discarded
-   * @param clock nanosecond clock
-   */
-  public SessionRegistry(int maxSessions, Duration idle, LongSupplier clock) {
-    this(maxSessions, idle, clock, new OfficeLease(clock));
-  }
-
-  /**
    * Opens a session.
    *
    * @return the new session
