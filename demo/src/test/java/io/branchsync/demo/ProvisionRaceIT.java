@@ -9,8 +9,6 @@ import io.branchsync.office.sync.SyncOutcome;
 import io.branchsync.testkit.TestDialect;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +45,7 @@ class ProvisionRaceIT {
       Set<Long> ledger = new ConcurrentSkipListSet<>();
       List<String> tillErrors = new ArrayList<>();
       AtomicInteger provisioned = new AtomicInteger();
+      List<String> refusals = new ArrayList<>();
       try {
         Future<?> till = pool.submit(() -> sell(shop, selling, ledger, tillErrors));
         Future<?> syncs = pool.submit(() -> {
@@ -56,12 +55,13 @@ class ProvisionRaceIT {
           }
         });
         Provisioner provisioner = new Provisioner(chain.office());
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 4; round++) {
           try {
             provisioner.provision(chain.office().branches().require(1), rows -> { });
             provisioned.incrementAndGet();
           } catch (RuntimeException e) {
             // busy with a sync, or the till kept selling: the shop is left as it was
+            refusals.add(e.getMessage());
           }
           Thread.sleep(200);
         }
@@ -78,60 +78,38 @@ class ProvisionRaceIT {
         }
       }
       assertEquals(List.of(), tillErrors, "the till never fails because of a sync");
-      assertTrue(ledger.size() > 20, "the till sold " + ledger.size());
+      assertTrue(ledger.size() >= 10, "the till sold " + ledger.size());
       try (Connection office = chain.office().dataSource().getConnection()) {
         assertEquals(new TreeSet<>(ledger), saleIds(office),
             "every committed sale at the office exactly once (" + provisioned.get()
                 + " provisionings went through)");
       }
+      System.out.printf("provision race on %s: %d of 4 provisionings went through, %d sales;"
+          + " refused: %s%n", dialect, provisioned.get(), ledger.size(), refusals);
+      assertTrue(provisioned.get() > 0, "no provisioning got through the race: " + refusals);
     }
   }
 
   private static void sell(ChainShop shop, AtomicBoolean selling, Set<Long> ledger,
       List<String> errors) {
     try (Connection c = shop.connect()) {
-      while (selling.get()) {
+      for (int sale = 1; selling.get(); sale++) {
         try {
-          ledger.add(saleWithPayment(c));
+          // a sale and its payment in one transaction; no lines, as clean erases the products
+          ledger.add(RetailActions.sell(c, 1, null, List.of(), "cash"));
         } catch (SQLException e) {
           synchronized (errors) {
             errors.add(e.getMessage());
           }
         }
-        Thread.sleep(40);
+        // bursts of sales with quiet moments between, as a shop's trade goes: provisioning
+        // finds a moment to erase in, and sales still land between its steps
+        Thread.sleep(sale % 10 == 0 ? 700 : 40);
       }
     } catch (SQLException e) {
       errors.add("till could not connect: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-  }
-
-  /** A sale and its payment in one transaction, as a till records it; returns the sale's key. */
-  private static long saleWithPayment(Connection c) throws SQLException {
-    c.setAutoCommit(false);
-    try {
-      long sale;
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO sale (branch_id, total) VALUES (1, 4.20)", new String[] {"id"})) {
-        s.executeUpdate();
-        try (ResultSet keys = s.getGeneratedKeys()) {
-          keys.next();
-          sale = keys.getLong(1);
-        }
-      }
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO payment (sale_id, method, amount) VALUES (?, 'cash', 4.20)")) {
-        s.setLong(1, sale);
-        s.executeUpdate();
-      }
-      c.commit();
-      return sale;
-    } catch (SQLException e) {
-      c.rollback();
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
     }
   }
 
