@@ -105,9 +105,11 @@ class SessionLifecycleIT {
       byte[] body =
           ("<?xml version=\"1.0\"?><methodCall><methodName>sql_create</methodName><params>"
                   + "<param><value><i4>" + sid + "</i4></value></param><param><value><base64>"
-                  + Base64.getEncoder().encodeToString(shop.chunk(List.of(Rows.products(1, 20))))
+                  + Base64.getEncoder().encodeToString(shop.chunk(List.of(Rows.products(1, 3000))))
                   + "</base64></value></param></params></methodCall>")
               .getBytes(StandardCharsets.UTF_8);
+      // only bodies above 16 KiB hold the lease; polls such as info and diff must not
+      assertTrue(body.length > 16 << 10, "the chunk must be a heavy body, was " + body.length);
 
       // three seconds on the way, three times the idle limit: a slow link, a healthy office
       HttpResponse<String> reply =
@@ -121,7 +123,7 @@ class SessionLifecycleIT {
 
       assertEquals(200, reply.statusCode());
       assertTrue(reply.body().contains("<boolean>1</boolean>"), reply.body());
-      assertEquals(20, ((Map<?, ?>) shop.call("sql_finish", sid)).get("rows"));
+      assertEquals(3000, ((Map<?, ?>) shop.call("sql_finish", sid)).get("rows"));
     }
   }
 
