@@ -53,7 +53,7 @@ final class ConfigReader {
         integer(ShopProperty.DB_POOL_SIZE),
         require(ShopProperty.POLICY_SET),
         locations(),
-        path(ShopProperty.SECRET_FILE),
+        secretPath(ShopProperty.SECRET_FILE),
         secretPath(ShopProperty.TLS_KEYSTORE),
         tlsPassword(),
         bool(ShopProperty.HTTP_PLAIN),

@@ -15,7 +15,6 @@ import io.branchsync.testkit.TestDatabases;
 import io.branchsync.testkit.TestDialect;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -122,9 +121,14 @@ public final class ShopFixture implements AutoCloseable {
   }
 
   public static XmlRpcClient client(ShopServer server, String user, String password) {
+    return client(server.url(), user, password);
+  }
+
+  /** A client of the shop at {@code url}, wherever it runs. */
+  public static XmlRpcClient client(java.net.URI url, String user, String password) {
     try {
       XmlRpcClientConfigImpl config = new XmlRpcClientConfigImpl();
-      config.setServerURL(new URL(server.url().toString()));
+      config.setServerURL(url.toURL());
       config.setBasicUserName(user);
       config.setBasicPassword(password);
       config.setEnabledForExtensions(false);

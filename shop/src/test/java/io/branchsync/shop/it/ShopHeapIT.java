@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchsync.protocol.chunk.ChunkCodec;
 import io.branchsync.testkit.TestDialect;
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,20 +46,8 @@ class ShopHeapIT {
     try (ShopFixture shop = ShopFixture.prepare(TestDialect.POSTGRESQL, Map.of())) {
       Path config = shop.writeConfig(Map.of("listen", "127.0.0.1:0"));
       Path log = shop.dir.resolve("shop.log");
-      Process child =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  HEAP,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  "io.branchsync.shop.cli.ShopMain",
-                  "serve",
-                  "--config",
-                  config.toString())
-              .redirectError(log.toFile())
-              .start();
-      try {
-        URI url = listening(child);
+      try (ShopProcess child = ShopProcess.start(config, log, HEAP)) {
+        URI url = child.url();
         HttpClient client = HttpClient.newHttpClient();
         long started = System.nanoTime();
 
@@ -88,21 +74,8 @@ class ShopHeapIT {
         assertEquals(200, info.statusCode());
         assertTrue(child.isAlive());
         assertFalse(shopLog.contains("OutOfMemoryError"), shopLog);
-      } finally {
-        child.destroy();
-        if (!child.waitFor(30, TimeUnit.SECONDS)) {
-          child.destroyForcibly();
-        }
       }
     }
-  }
-
-  private static URI listening(Process child) throws IOException {
-    BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-    String line = out.readLine();
-    assertTrue(line != null && line.startsWith("Listening on "), "the shop said: " + line);
-    return URI.create(line.substring("Listening on ".length()).trim());
   }
 
   /** A call that is read and parsed whole: sql_create of random data for a session that is not. */
