@@ -241,6 +241,65 @@ class ChainFaultsIT {
     }
   }
 
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void aTillOnTheRowsOfAnOfficeThatDiedAndNeverCameBackSellsWithoutFailing(TestDialect dialect)
+      throws Exception {
+    try (LocalChain chain = chainWithProvisionedShop(dialect, Map.of())) {
+      ChainShop shop = chain.shop(1);
+      ShopClient dying = chain.office().client(branch(chain));
+      int sid = dying.prepare();
+      dying.create(sid, productsAsTheyAre(shop));
+
+      // no next run comes: only the shop's idle expiry can free the rows, and it must do so
+      // before the database gives up on the till (InnoDB's default lock wait is 50 s)
+      long started = System.nanoTime();
+      long done = sellOne(shop, 50);
+      long waitedMs = (done - started) / 1_000_000;
+      System.out.printf("shop on %s: a till on a dead office's rows waited %d ms%n", dialect,
+          waitedMs);
+      assertTrue(waitedMs < 30_000, "the till waited " + waitedMs + " ms");
+      assertTrue(sync(chain).ok());
+      assertConverged(chain);
+    }
+  }
+
+  @ParameterizedTest(name = "shop on {0}")
+  @EnumSource(TestDialect.class)
+  void aSyncOfAShopWhoseTillNeverStopsSellingEnds(TestDialect dialect) throws Exception {
+    try (LocalChain chain = chainWithProvisionedShop(dialect, Map.of());
+        LossyProxy link = new LossyProxy(chain.shop(1).server().url())) {
+      // a long-distance link: every call takes a tenth of a second, the time of a few sales
+      link.delayReplies(100);
+      chain.pointBranchAt(1, link.url());
+      ChainShop shop = chain.shop(1);
+      List<Long> products;
+      try (Connection c = shop.connect()) {
+        products = RetailActions.ids(c, "product");
+      }
+      SyncOutcome during;
+      long millis;
+      // a steady till, as busy as a shop gets: every page the office asks for has new sales
+      try (BusyTill till = new BusyTill(shop, products, 1, 20)) {
+        Thread.sleep(500);
+        long started = System.nanoTime();
+        // the run must not chase the tills' sales for ever: what they sell meanwhile waits
+        CompletableFuture<SyncOutcome> run = CompletableFuture.supplyAsync(() -> sync(chain));
+        during = run.get(30, TimeUnit.SECONDS);
+        millis = (System.nanoTime() - started) / 1_000_000;
+        till.close();
+        assertEquals(List.of(), till.errors());
+        System.out.printf("shop on %s: a sync beside a till selling non-stop took %d ms and"
+            + " pulled %d rows; the till made %d sales%n", dialect, millis, during.pulled(),
+            till.sales().size());
+      }
+      assertTrue(during.ok(), during.toString());
+      assertTrue(during.pulled() > 0, during.toString());
+      assertTrue(sync(chain).ok());
+      assertConverged(chain);
+    }
+  }
+
   /** A chunk upserting every product of the shop with the values it has: it locks them all. */
   private static byte[] productsAsTheyAre(ChainShop shop) throws SQLException {
     List<List<SqlValue>> rows = new ArrayList<>();
@@ -260,11 +319,17 @@ class ChainFaultsIT {
 
   /** A till's sale of the first product; returns when it committed. */
   private static long sellOne(ChainShop shop) {
+    return sellOne(shop, 45);
+  }
+
+  /** The same, with the database giving up on the till's lock waits after {@code seconds}. */
+  private static long sellOne(ChainShop shop, int seconds) {
     try (Connection c = shop.connect();
         Statement s = c.createStatement()) {
       // bounded, so that code that never frees the rows fails the test instead of hanging it
       s.execute(shop.dialect().sqlDialect() == io.branchsync.schema.chunk.SqlDialect.POSTGRESQL
-          ? "SET lock_timeout = '45s'" : "SET SESSION innodb_lock_wait_timeout = 45");
+          ? "SET lock_timeout = '" + seconds + "s'"
+          : "SET SESSION innodb_lock_wait_timeout = " + seconds);
       long product = RetailActions.ids(c, "product").get(0);
       RetailActions.sell(c, 1, null, List.of(new Line(product, BigDecimal.ONE,
           new BigDecimal("1.00"))), "cash");

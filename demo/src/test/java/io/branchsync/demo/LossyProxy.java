@@ -23,13 +23,13 @@ import java.util.regex.Pattern;
  * An HTTP relay between the office and a shop that can lose replies: the request reaches the shop
  * and is carried out, but the office never hears back, as when a link drops mid-call. It can also
  * cut a reply after some bytes, hold it back as a frozen shop would, or let it drip out a byte at
- * a time.
+ * a time, or have the office or the shop die at a chosen call.
  */
 final class LossyProxy implements AutoCloseable {
   private static final Pattern METHOD = Pattern.compile("<methodName>([a-z_]+)</methodName>");
   private final HttpServer server;
   private final HttpClient client = HttpClient.newHttpClient();
-  private final URI target;
+  private volatile URI target;
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<String> lostReplies = new CopyOnWriteArrayList<>();
   private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
@@ -40,6 +40,12 @@ final class LossyProxy implements AutoCloseable {
   private volatile BiPredicate<String, Integer> loseReply = (method, nth) -> false;
   private volatile BiPredicate<String, Integer> spoilReply = (method, nth) -> false;
   private volatile Spoiler spoiler = (exchange, reply) -> { };
+  private volatile BiPredicate<String, Integer> interrupt = (method, nth) -> false;
+  private volatile boolean interruptAfterShop;
+  private volatile Runnable interruption = () -> { };
+  private volatile long latencyMs;
+  private final java.util.concurrent.atomic.AtomicInteger struck =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** Sends (part of) a reply the office will not get whole, or not in time. */
   private interface Spoiler {
@@ -94,6 +100,40 @@ final class LossyProxy implements AutoCloseable {
     });
   }
 
+  /**
+   * Runs {@code action} (an office or a shop dying) on the call chosen, either before the shop
+   * sees it (it never does) or once the shop has answered (the answer is lost), and drops the
+   * connection.
+   */
+  void interruptWhen(BiPredicate<String, Integer> rule, boolean afterShop, Runnable action) {
+    interruption = action;
+    interruptAfterShop = afterShop;
+    interrupt = rule;
+  }
+
+  /** Holds every reply back this long, as a long-distance link does. */
+  void delayReplies(long millis) {
+    this.latencyMs = millis;
+  }
+
+  /** How many calls a fault struck since this proxy started. */
+  int struck() {
+    return struck.get();
+  }
+
+  /** Relays faithfully from now on, and counts calls afresh. */
+  void heal() {
+    loseReply = (method, nth) -> false;
+    spoilReply = (method, nth) -> false;
+    interrupt = (method, nth) -> false;
+    calls.clear();
+  }
+
+  /** Relays to another address from now on: the shop restarted on another port. */
+  void retarget(URI shop) {
+    this.target = shop;
+  }
+
   private void spoil(BiPredicate<String, Integer> rule, Spoiler how) {
     spoiler = how;
     spoilReply = rule;
@@ -118,6 +158,12 @@ final class LossyProxy implements AutoCloseable {
       String method = m.find() ? m.group(1) : "?";
       calls.add(method);
       int nth = (int) calls.stream().filter(method::equals).count();
+      boolean interrupted = interrupt.test(method, nth);
+      if (interrupted && !interruptAfterShop) {
+        struck.incrementAndGet();
+        interruption.run();
+        return; // closing without a response: the call never reached the shop
+      }
       HttpRequest.Builder request = HttpRequest.newBuilder(target)
           .POST(HttpRequest.BodyPublishers.ofByteArray(body));
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
@@ -132,6 +178,15 @@ final class LossyProxy implements AutoCloseable {
         Thread.currentThread().interrupt();
         return;
       }
+      if (latencyMs > 0) {
+        Thread.sleep(latencyMs);
+      }
+      if (interrupted) {
+        struck.incrementAndGet();
+        lostReplies.add(new String(response.body(), StandardCharsets.UTF_8));
+        interruption.run();
+        return;
+      }
       relayReply(exchange, method, nth, response);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt(); // the proxy is closing
@@ -141,11 +196,13 @@ final class LossyProxy implements AutoCloseable {
   private void relayReply(HttpExchange exchange, String method, int nth,
       HttpResponse<byte[]> response) throws IOException, InterruptedException {
     if (loseReply.test(method, nth)) {
+      struck.incrementAndGet();
       lostReplies.add(new String(response.body(), StandardCharsets.UTF_8));
       return; // closing without a response: the office sees the connection drop
     }
     exchange.getResponseHeaders().add("Content-Type", "text/xml");
     if (spoilReply.test(method, nth)) {
+      struck.incrementAndGet();
       lostReplies.add(new String(response.body(), StandardCharsets.UTF_8));
       spoiler.send(exchange, response.body());
       return;

@@ -44,15 +44,17 @@ public record ShopLimits(
   /**
    * The documented defaults.
    *
-   * @return 16 MiB requests, 32 MiB chunks, 2 GiB per session, 4 sessions, 60 s idle, 5000
+   * @return 16 MiB requests, 32 MiB chunks, 2 GiB per session, 4 sessions, 20 s idle, 5000
    *     changes per diff
    */
   public static ShopLimits defaults() {
-    // 60 s idle: the office is never that long between two calls of a healthy session (it reads
+    // 20 s idle: the office is never that long between two calls of a healthy session (it reads
     // and compresses the next chunk while the last one is applied), a call being uploaded or
-    // applied does not count as idle, and a till waits at most this long on an office that died.
+    // applied does not count as idle, and a MySQL/MariaDB till waits at most this long (plus the
+    // 5 s sweep) on an office that died, well inside innodb_lock_wait_timeout (50 s by default):
+    // at 60 s such a till failed its sale instead of waiting.
     // 16 MiB requests and 32 MiB chunks fit the documented -Xmx256m; the office sends 4 MiB.
-    return new ShopLimits(16L << 20, 32L << 20, 2L << 30, 4, Duration.ofSeconds(60), 5000);
+    return new ShopLimits(16L << 20, 32L << 20, 2L << 30, 4, Duration.ofSeconds(20), 5000);
   }
 
   private static void positive(ShopProperty property, long value) {

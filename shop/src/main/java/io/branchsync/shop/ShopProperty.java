@@ -111,7 +111,7 @@ public enum ShopProperty {
   /** Idle time before a session expires. */
   LIMIT_SESSION_IDLE_SECONDS(
       "limit.session.idle.seconds",
-      "60",
+      "20",
       "Seconds an insertion session may stay without a call from the office before it is"
           + " rolled back."),
   /** Changes per diff batch. */

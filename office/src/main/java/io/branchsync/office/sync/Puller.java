@@ -29,6 +29,13 @@ import java.util.Set;
  * Pages until the shop has nothing more, so everything applied is also acknowledged.
  */
 final class Puller {
+  /**
+   * Pages of sales made during the pull that are still applied once the shop had no more: a few,
+   * so that a provisioning's collection usually ends on an empty page and its clean goes through,
+   * never unbounded.
+   */
+  private static final int TRAILING_PAGES = 3;
+
   static final String DIRECTION = "pull";
   private static final long MAX_PAGE_BYTES = 512L * 1024 * 1024;
   private final Office office;
@@ -49,6 +56,7 @@ final class Puller {
     Map<String, Long> rows = new LinkedHashMap<>();
     long conflictCount = 0;
     int pages = 0;
+    int trailingPages = -1; // pages applied since the shop first had no more; -1 before that
     while (true) {
       DiffResult page = client.diff(cursor);
       pages++;
@@ -59,11 +67,22 @@ final class Puller {
         }
         return new PullResult(rows, conflictCount, pages);
       }
+      if (trailingPages >= TRAILING_PAGES) {
+        // Tills kept selling while the run pulled: this call acknowledged everything applied,
+        // and what it brought is left for the next run (the shop sends it again from the
+        // cursor). Going on would chase a busy shop's tills for ever and never reach the push.
+        return new PullResult(rows, conflictCount, pages);
+      }
       PageOutcome outcome = applyPageGivingWay(branch, state.pushCursor(), policies, catalog,
           allowed, statements, page.next());
       outcome.rowsByTable().forEach((table, n) -> rows.merge(table, n, Long::sum));
       conflictCount += outcome.conflicts();
       cursor = page.next();
+      if (trailingPages >= 0) {
+        trailingPages++;
+      } else if (!page.more()) {
+        trailingPages = 0; // the page held all the shop had when it answered
+      }
     }
   }
 
