@@ -90,11 +90,13 @@ class BranchKeysIT {
             List.of(new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
       }
       syncAll(chain);
-      try (Connection c = chain.shop(1).connect();
-          PreparedStatement s = c.prepareStatement(
-              "INSERT INTO sale (id, branch_id, total) VALUES (?, 1, 99.00)")) {
-        s.setLong(1, sale);
-        s.executeUpdate();
+      // an application forcing its own key on a sale, whose item and payment get the shop's keys
+      try (Connection c = chain.shop(1).connect()) {
+        execute(c, "INSERT INTO sale (id, branch_id, total) VALUES (?, 1, 99.00)", sale);
+        execute(c, "INSERT INTO sale_item (sale_id, product_id, quantity, price)"
+            + " VALUES (?, " + coffee + ", 1, 99.00)", sale);
+        execute(c, "INSERT INTO payment (sale_id, method, amount) VALUES (?, 'card', 99.00)",
+            sale);
       }
       syncAll(chain);
 
@@ -107,9 +109,21 @@ class BranchKeysIT {
           assertEquals(new BigDecimal("2.50"), rs.getBigDecimal(2).setScale(2));
         }
       }
+      try (Connection c = chain.office().dataSource().getConnection()) {
+        assertEquals(List.of("1.000 2.50"), strings(c, "SELECT quantity, price FROM sale_item"
+            + " WHERE sale_id = ?", sale), "only shop 2's item hangs under shop 2's sale");
+        assertEquals(List.of("cash 2.50"), strings(c, "SELECT method, amount FROM payment"
+            + " WHERE sale_id = ?", sale), "only shop 2's payment");
+      }
       List<Conflict> conflicts = chain.office().conflicts().list(10);
-      assertEquals(1, conflicts.size(), conflicts.toString());
-      Conflict conflict = conflicts.get(0);
+      assertEquals(List.of("payment", "sale", "sale_item"),
+          conflicts.stream().map(Conflict::table).sorted().toList(), conflicts.toString());
+      assertTrue(conflicts.stream().allMatch(k -> k.resolution().equals("key-collision")
+          && k.branchId() == 1), conflicts.toString());
+      assertTrue(conflicts.stream().filter(k -> !k.table().equals("sale"))
+          .allMatch(k -> k.officeVersion().equals("(absent)")), conflicts.toString());
+      Conflict conflict = conflicts.stream().filter(k -> k.table().equals("sale")).findFirst()
+          .orElseThrow();
       assertEquals(1, conflict.branchId());
       assertEquals("sale", conflict.table());
       assertEquals(Long.toString(sale), conflict.key());
@@ -117,25 +131,47 @@ class BranchKeysIT {
       assertTrue(conflict.branchVersion().contains("99.00"), conflict.branchVersion());
       assertTrue(conflict.officeVersion().contains("2.50"), conflict.officeVersion());
       syncAll(chain);
-      assertEquals(1, chain.office().conflicts().list(10).size(), "recorded once, not every sync");
+      assertEquals(3, chain.office().conflicts().list(10).size(), "recorded once, not every sync");
       BranchStatus status = new StatusReporter(chain.office()).report(false).stream()
           .filter(b -> b.branchId() == 1).findFirst().orElseThrow();
-      assertEquals(1, status.keyCollisions(), "office status shows it");
+      assertEquals(3, status.keyCollisions(), "office status shows it");
 
       // the shop voids its forced sale: that delete must not reach shop 2's sale either
-      try (Connection c = chain.shop(1).connect();
-          PreparedStatement s = c.prepareStatement("DELETE FROM sale WHERE id = ?")) {
-        s.setLong(1, sale);
-        s.executeUpdate();
+      try (Connection c = chain.shop(1).connect()) {
+        execute(c, "DELETE FROM payment WHERE sale_id = ?", sale);
+        execute(c, "DELETE FROM sale_item WHERE sale_id = ?", sale);
+        execute(c, "DELETE FROM sale WHERE id = ?", sale);
       }
       syncAll(chain);
       try (Connection c = chain.office().dataSource().getConnection()) {
         assertEquals(List.of(sale), RetailActions.ids(c, "sale"), "shop 2's sale is still there");
+        assertEquals(1, RetailActions.ids(c, "sale_item").size());
+        assertEquals(1, RetailActions.ids(c, "payment").size());
       }
       Conflict deleted = chain.office().conflicts().list(10).get(0);
       assertEquals("(deleted)", deleted.branchVersion());
       assertEquals("key-collision", deleted.resolution());
     }
+  }
+
+  private static void execute(Connection c, String sql, long key) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, key);
+      s.executeUpdate();
+    }
+  }
+
+  private static List<String> strings(Connection c, String sql, long key) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setLong(1, key);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          rows.add(rs.getString(1) + " " + rs.getBigDecimal(2).setScale(2));
+        }
+      }
+    }
+    return rows;
   }
 
   static void provisionAll(LocalChain chain) {

@@ -7,11 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /** The conflict log ({@code sync_conflict}). */
 public final class ConflictRepository {
+  private static final int KEYS_PER_QUERY = 500;
   private final DataSource dataSource;
 
   public ConflictRepository(DataSource dataSource) {
@@ -31,6 +36,35 @@ public final class ConflictRepository {
       s.setString(6, conflict.resolution());
       s.executeUpdate();
     }
+  }
+
+  /**
+   * Which of {@code keys} of a table were recorded for a branch with {@code resolution}, seen
+   * from the caller's transaction (so rows recorded earlier in it count).
+   */
+  public Set<String> recordedKeys(Connection c, int branchId, String table, String resolution,
+      Collection<String> keys) throws SQLException {
+    Set<String> recorded = new HashSet<>();
+    List<String> all = List.copyOf(new HashSet<>(keys));
+    for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+      List<String> some = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+      try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT row_key FROM sync_conflict"
+          + " WHERE branch_id = ? AND table_name = ? AND resolution = ? AND row_key IN ("
+          + String.join(", ", Collections.nCopies(some.size(), "?")) + ")")) {
+        s.setInt(1, branchId);
+        s.setString(2, table);
+        s.setString(3, resolution);
+        for (int i = 0; i < some.size(); i++) {
+          s.setString(4 + i, some.get(i));
+        }
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            recorded.add(rs.getString(1));
+          }
+        }
+      }
+    }
+    return recorded;
   }
 
   /**

@@ -11,9 +11,11 @@ import io.branchsync.schema.chunk.Upsert;
 import io.branchsync.schema.idrange.IdRange;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,10 +25,14 @@ import java.util.Set;
  * (an application that chose its own keys, a database restored from elsewhere), never an update.
  * It is recorded as a conflict with both versions, resolution {@link #RESOLUTION}, and left out;
  * the office's row stays. A delete of such a key is a collision too: the branch never had that
- * row to delete. The same row again, unchanged, is left out silently.
+ * row to delete. The same row again, unchanged, is left out silently. A row whose foreign key
+ * points at a row recorded so (the items and payment of a sale forced into another branch's key)
+ * is recorded and left out with it: applied, it would hang under the other branch's row.
  */
 final class KeyCollisionGuard {
   static final String RESOLUTION = "key-collision";
+  /** The office's version of a row it does not have. */
+  static final String ABSENT = "(absent)";
   private final Office office;
 
   KeyCollisionGuard(Office office) {
@@ -37,6 +43,16 @@ final class KeyCollisionGuard {
 
   Outcome check(Connection c, Branch branch, SchemaCatalog catalog, ChunkStatement statement)
       throws SQLException {
+    Outcome own = checkOwnKeys(c, branch, catalog, statement);
+    if (own.statement() == null) {
+      return own;
+    }
+    Outcome children = checkParents(c, branch, catalog, own.statement());
+    return new Outcome(children.statement(), own.collisions() + children.collisions());
+  }
+
+  private Outcome checkOwnKeys(Connection c, Branch branch, SchemaCatalog catalog,
+      ChunkStatement statement) throws SQLException {
     TableMeta table = catalog.require(statement.table());
     if (table.sequenceKey().isEmpty()) {
       return new Outcome(statement, 0);
@@ -66,6 +82,58 @@ final class KeyCollisionGuard {
       }
     }
     return new Outcome(RowKeys.without(statement, dropped::contains), collisions);
+  }
+
+  /**
+   * Leaves out, and records, the rows whose single-column foreign key holds a key of a parent row
+   * of another range that was recorded as a collision for this branch.
+   */
+  private Outcome checkParents(Connection c, Branch branch, SchemaCatalog catalog,
+      ChunkStatement statement) throws SQLException {
+    if (!(statement instanceof Upsert upsert)) {
+      return new Outcome(statement, 0); // a delete names only its own key
+    }
+    TableMeta table = catalog.require(statement.table());
+    Set<Integer> orphans = new HashSet<>();
+    for (Map.Entry<String, String> reference : table.references().entrySet()) {
+      int column = upsert.columns().indexOf(reference.getKey());
+      Optional<TableMeta> parent = catalog.find(reference.getValue());
+      if (column < 0 || parent.isEmpty() || parent.get().sequenceKey().isEmpty()) {
+        continue;
+      }
+      Map<Integer, String> outside = new HashMap<>();
+      for (int i = 0; i < upsert.rows().size(); i++) {
+        SqlValue value = upsert.rows().get(i).get(column);
+        String key = value instanceof SqlValue.Null ? null : SqlValue.plainText(value);
+        if (key != null && !inside(branch.idRange(), key)) {
+          outside.put(i, key);
+        }
+      }
+      if (!outside.isEmpty()) {
+        Set<String> collided = office.conflicts().recordedKeys(c, branch.id(),
+            parent.get().name(), RESOLUTION, outside.values());
+        outside.forEach((row, key) -> {
+          if (collided.contains(key)) {
+            orphans.add(row);
+          }
+        });
+      }
+    }
+    if (orphans.isEmpty()) {
+      return new Outcome(statement, 0);
+    }
+    List<String> keys = RowKeys.keysOf(statement);
+    Map<List<String>, List<SqlValue>> existing = new RowFetcher(office.dialect()).fetch(c, table,
+        orphans.stream().map(i -> List.of(keys.get(i))).toList());
+    Set<String> dropped = new HashSet<>();
+    for (int row : orphans) {
+      List<SqlValue> atOffice = existing.get(List.of(keys.get(row)));
+      dropped.add(keys.get(row));
+      office.conflicts().record(c, new Conflict(0, branch.id(), table.name(), keys.get(row),
+          atOffice == null ? ABSENT : RowKeys.describe(table.columnNames(), atOffice),
+          RowKeys.describe(upsert.columns(), upsert.rows().get(row)), RESOLUTION, null));
+    }
+    return new Outcome(RowKeys.without(statement, dropped::contains), orphans.size());
   }
 
   /** What the branch sent for row {@code i}, or null when it is the office's row unchanged. */

@@ -124,14 +124,22 @@ public final class SchemaCatalog {
       }
     }
     Set<String> parents = new HashSet<>();
+    // foreign key name -> its columns with the table they point at; one column makes a reference
+    Map<String, Map<String, String>> foreignKeys = new TreeMap<>();
     try (ResultSet rs = meta.getImportedKeys(catalog, schema, table)) {
       while (rs.next()) {
-        parents.add(rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT));
+        String parent = rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
+        parents.add(parent);
+        String name = rs.getString("FK_NAME");
+        foreignKeys.computeIfAbsent(name == null ? parent : name, n -> new TreeMap<>())
+            .put(rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT), parent);
       }
     }
+    Map<String, String> references = new TreeMap<>();
+    foreignKeys.values().stream().filter(k -> k.size() == 1).forEach(references::putAll);
     List<String> primaryKey = new ArrayList<>(key.values());
     return new TableMeta(table, columns, primaryKey, parents,
-        uniqueKeys(meta, catalog, schema, table, columns, primaryKey));
+        uniqueKeys(meta, catalog, schema, table, columns, primaryKey), references);
   }
 
   /**
