@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.branchsync.demo.RetailActions.Line;
 import io.branchsync.office.registry.Conflict;
 import io.branchsync.office.sync.BranchStatus;
-import io.branchsync.office.sync.FleetSync;
-import io.branchsync.office.sync.Provisioner;
 import io.branchsync.office.sync.StatusReporter;
-import io.branchsync.office.sync.SyncOutcome;
 import io.branchsync.schema.idrange.IdRange;
 import io.branchsync.testkit.TestDialect;
 import java.math.BigDecimal;
@@ -36,13 +33,13 @@ class BranchKeysIT {
       chain.addShop(1, TestDialect.MARIADB);
       chain.addShop(2, TestDialect.POSTGRESQL);
       chain.addShop(3, TestDialect.MARIADB);
-      provisionAll(chain);
+      ChainNodes.provisionAll(chain);
       List<String> created = new ArrayList<>();
       // rows of branch 3's range reach the office and shops 1 and 2 first: on MySQL/MariaDB
       // their AUTO_INCREMENT used to jump into branch 3's range
       created.add(person(chain.shop(3).connect(), "from shop 3, first"));
-      syncAll(chain);
-      syncAll(chain);
+      ChainNodes.syncAll(chain);
+      ChainNodes.syncAll(chain);
       for (int round = 0; round < 2; round++) {
         try (Connection c = chain.office().dataSource().getConnection()) {
           created.add(person(c, "from office, round " + round));
@@ -52,8 +49,8 @@ class BranchKeysIT {
             created.add(person(c, "from shop " + shop.branch() + ", round " + round));
           }
         }
-        syncAll(chain);
-        syncAll(chain);
+        ChainNodes.syncAll(chain);
+        ChainNodes.syncAll(chain);
       }
       java.util.Collections.sort(created);
       try (Connection c = chain.office().dataSource().getConnection()) {
@@ -83,13 +80,13 @@ class BranchKeysIT {
       try (Connection c = chain.office().dataSource().getConnection()) {
         coffee = RetailActions.addProduct(c, "P-1", "Coffee", new BigDecimal("2.50"));
       }
-      provisionAll(chain);
+      ChainNodes.provisionAll(chain);
       long sale;
       try (Connection c = chain.shop(2).connect()) {
         sale = RetailActions.sell(c, 2, null,
             List.of(new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
       }
-      syncAll(chain);
+      ChainNodes.syncAll(chain);
       // an application forcing its own key on a sale, whose item and payment get the shop's keys
       try (Connection c = chain.shop(1).connect()) {
         execute(c, "INSERT INTO sale (id, branch_id, total) VALUES (?, 1, 99.00)", sale);
@@ -98,7 +95,7 @@ class BranchKeysIT {
         execute(c, "INSERT INTO payment (sale_id, method, amount) VALUES (?, 'card', 99.00)",
             sale);
       }
-      syncAll(chain);
+      ChainNodes.syncAll(chain);
 
       try (Connection c = chain.office().dataSource().getConnection();
           PreparedStatement s = c.prepareStatement("SELECT branch_id, total FROM sale WHERE id = ?")) {
@@ -130,7 +127,7 @@ class BranchKeysIT {
       assertEquals("key-collision", conflict.resolution());
       assertTrue(conflict.branchVersion().contains("99.00"), conflict.branchVersion());
       assertTrue(conflict.officeVersion().contains("2.50"), conflict.officeVersion());
-      syncAll(chain);
+      ChainNodes.syncAll(chain);
       assertEquals(3, chain.office().conflicts().list(10).size(), "recorded once, not every sync");
       BranchStatus status = new StatusReporter(chain.office()).report(false).stream()
           .filter(b -> b.branchId() == 1).findFirst().orElseThrow();
@@ -142,7 +139,7 @@ class BranchKeysIT {
         execute(c, "DELETE FROM sale_item WHERE sale_id = ?", sale);
         execute(c, "DELETE FROM sale WHERE id = ?", sale);
       }
-      syncAll(chain);
+      ChainNodes.syncAll(chain);
       try (Connection c = chain.office().dataSource().getConnection()) {
         assertEquals(List.of(sale), RetailActions.ids(c, "sale"), "shop 2's sale is still there");
         assertEquals(1, RetailActions.ids(c, "sale_item").size());
@@ -172,19 +169,6 @@ class BranchKeysIT {
       }
     }
     return rows;
-  }
-
-  static void provisionAll(LocalChain chain) {
-    Provisioner provisioner = new Provisioner(chain.office());
-    for (ChainShop shop : chain.shops()) {
-      provisioner.provision(chain.office().branches().require(shop.branch()), rows -> { });
-    }
-  }
-
-  static void syncAll(LocalChain chain) {
-    for (SyncOutcome o : new FleetSync(chain.office()).sync(chain.office().branches().list())) {
-      assertTrue(o.ok(), o.toString());
-    }
   }
 
   private static String person(Connection c, String name) throws SQLException {

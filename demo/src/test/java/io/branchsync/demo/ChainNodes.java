@@ -1,5 +1,10 @@
 package io.branchsync.demo;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.branchsync.office.sync.FleetSync;
+import io.branchsync.office.sync.Provisioner;
+import io.branchsync.office.sync.SyncOutcome;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -26,5 +31,20 @@ final class ChainNodes {
 
   static String name(int node) {
     return node == OFFICE ? "office" : "shop " + node;
+  }
+
+  /** Provisions every shop of the chain, in branch order. */
+  static void provisionAll(LocalChain chain) {
+    Provisioner provisioner = new Provisioner(chain.office());
+    for (ChainShop shop : chain.shops()) {
+      provisioner.provision(chain.office().branches().require(shop.branch()), rows -> { });
+    }
+  }
+
+  /** One sync of every branch, each of which must succeed. */
+  static void syncAll(LocalChain chain) {
+    for (SyncOutcome o : new FleetSync(chain.office()).sync(chain.office().branches().list())) {
+      assertTrue(o.ok(), o.toString());
+    }
   }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Which seeds, rounds and pairings the randomized convergence suite runs, from system properties
@@ -26,14 +28,36 @@ final class ConvergenceSeeds {
 
   private ConvergenceSeeds() {}
 
-  static List<Long> seeds(ChainPairing pairing) {
+  /** The convergence suite's runs: a pairing and a seed each. */
+  static Stream<Arguments> runs() {
+    return runs(CI_SEEDS, CI_CONTROL_SEEDS);
+  }
+
+  /**
+   * Every pairing asked for with each of its seeds.
+   *
+   * @param ciSeeds the seeds of a mixed pairing when none are asked for
+   * @param ciControlSeeds those of the all-PostgreSQL control (empty: not run in CI)
+   */
+  static Stream<Arguments> runs(List<Long> ciSeeds, List<Long> ciControlSeeds) {
+    List<Arguments> runs = new ArrayList<>();
+    for (ChainPairing pairing : pairings()) {
+      for (long seed : seeds(pairing == ChainPairing.ALL_POSTGRESQL ? ciControlSeeds : ciSeeds)) {
+        runs.add(Arguments.of(pairing, seed));
+      }
+    }
+    return runs.stream();
+  }
+
+  /** The seed asked for, else as many fresh seeds as asked for, else {@code ciSeeds}. */
+  static List<Long> seeds(List<Long> ciSeeds) {
     String one = System.getProperty(SEED, "").trim();
     if (!one.isEmpty()) {
       return List.of(Long.parseLong(one));
     }
     String count = System.getProperty(SEEDS, "").trim();
     if (count.isEmpty()) {
-      return pairing == ChainPairing.ALL_POSTGRESQL ? CI_CONTROL_SEEDS : CI_SEEDS;
+      return ciSeeds;
     }
     // A soak explores seeds no earlier run tried; each failure message names its seed.
     SecureRandom random = new SecureRandom();
@@ -57,8 +81,13 @@ final class ConvergenceSeeds {
 
   /** The command that runs this seed on this pairing again, with the same number of rounds. */
   static String replayCommand(ChainPairing pairing, long seed, int rounds) {
+    return replayCommand("RandomConvergenceIT", pairing, seed, rounds);
+  }
+
+  /** The command that runs this seed of {@code suite} again on this pairing. */
+  static String replayCommand(String suite, ChainPairing pairing, long seed, int rounds) {
     return "mvn -B verify -pl demo -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
-        + " -Dit.test=RandomConvergenceIT -Dfailsafe.failIfNoSpecifiedTests=false"
+        + " -Dit.test=" + suite + " -Dfailsafe.failIfNoSpecifiedTests=false"
         + " -D" + SEED + "=" + seed + " -D" + PAIRING + "=" + pairing.name()
         + " -D" + ROUNDS + "=" + rounds;
   }

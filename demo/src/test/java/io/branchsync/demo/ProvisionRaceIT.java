@@ -39,7 +39,7 @@ class ProvisionRaceIT {
       try (Connection office = chain.office().dataSource().getConnection()) {
         RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("2.50"));
       }
-      BranchKeysIT.provisionAll(chain);
+      ChainNodes.provisionAll(chain);
       ExecutorService pool = Executors.newFixedThreadPool(2);
       AtomicBoolean selling = new AtomicBoolean(true);
       Set<Long> ledger = new ConcurrentSkipListSet<>();

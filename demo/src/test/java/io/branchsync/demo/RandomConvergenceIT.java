@@ -2,9 +2,7 @@ package io.branchsync.demo;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.branchsync.office.registry.Branch;
 import io.branchsync.office.sync.FleetSync;
-import io.branchsync.office.sync.Provisioner;
 import io.branchsync.office.sync.SyncOutcome;
 import io.branchsync.schema.policy.PolicySetLoader;
 import java.util.ArrayList;
@@ -24,13 +22,7 @@ class RandomConvergenceIT {
   private static final int MAX_PROBLEMS_SHOWN = 15;
 
   static Stream<Arguments> runs() {
-    List<Arguments> runs = new ArrayList<>();
-    for (ChainPairing pairing : ConvergenceSeeds.pairings()) {
-      for (long seed : ConvergenceSeeds.seeds(pairing)) {
-        runs.add(Arguments.of(pairing, seed));
-      }
-    }
-    return runs.stream();
+    return ConvergenceSeeds.runs();
   }
 
   @ParameterizedTest(name = "{0} seed {1}")
@@ -45,10 +37,7 @@ class RandomConvergenceIT {
       ChainLedger ledger = new ChainLedger();
       RetailWorkload workload = new RetailWorkload(chain, ledger, seed);
       workload.stockOffice();
-      Provisioner provisioner = new Provisioner(chain.office());
-      for (Branch branch : chain.office().branches().list()) {
-        provisioner.provision(branch, rows -> { });
-      }
+      ChainNodes.provisionAll(chain);
       ConvergenceCheck convergence = new ConvergenceCheck(chain, PolicySetLoader.load("retail"));
       run.check(chain, ledger, convergence, List.of(), 0);
       FleetSync fleet = new FleetSync(chain.office());

@@ -66,7 +66,7 @@ class ReprovisionIT {
       try (Connection office = chain.office().dataSource().getConnection()) {
         product = RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("2.50"));
       }
-      BranchKeysIT.provisionAll(chain);
+      ChainNodes.provisionAll(chain);
       long firstSale;
       try (Connection c = shop1.connect()) {
         firstSale = RetailActions.sell(c, 1, null,
@@ -75,7 +75,7 @@ class ReprovisionIT {
       try (Connection c = shop2.connect()) {
         RetailActions.addPerson(c, "Bea of shop 2", null);
       }
-      BranchKeysIT.syncAll(chain);
+      ChainNodes.syncAll(chain);
 
       // shop 1 gets branch 2's customer back with the full push; its range must not reach it
       ProvisionResult again = new Provisioner(chain.office())
@@ -87,7 +87,7 @@ class ReprovisionIT {
             List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "card");
       }
       assertEquals(firstSale + 1, next);
-      BranchKeysIT.syncAll(chain);
+      ChainNodes.syncAll(chain);
       try (Connection office = chain.office().dataSource().getConnection()) {
         assertEquals(List.of(firstSale, next), RetailActions.ids(office, "sale"));
       }
@@ -105,7 +105,7 @@ class ReprovisionIT {
         product = RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("2.50"));
         RetailActions.addPerson(office, "Ana", null);
       }
-      BranchKeysIT.provisionAll(chain);
+      ChainNodes.provisionAll(chain);
       long firstSale;
       try (Connection c = shop.connect()) {
         firstSale = RetailActions.sell(c, 1, null,
@@ -122,7 +122,7 @@ class ReprovisionIT {
           assertEquals(List.of(), RetailActions.ids(c, "product"), "the shop was erased");
         }
 
-        BranchKeysIT.syncAll(chain);
+        ChainNodes.syncAll(chain);
       }
       chain.reregister(shop);
       try (Connection c = shop.connect()) {
@@ -131,7 +131,7 @@ class ReprovisionIT {
             List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "card");
         assertEquals(firstSale + 1, next, "the shop's keys carry on in its own range");
       }
-      BranchKeysIT.syncAll(chain);
+      ChainNodes.syncAll(chain);
       try (Connection office = chain.office().dataSource().getConnection()) {
         assertEquals(List.of(firstSale, firstSale + 1), RetailActions.ids(office, "sale"));
       }

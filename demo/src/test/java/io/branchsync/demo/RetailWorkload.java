@@ -51,7 +51,8 @@ final class RetailWorkload {
     }
   }
 
-  void playRound(int round) throws SQLException {
+  /** Plays one round; returns the products shops may sell until the next sync. */
+  List<Long> playRound(int round) throws SQLException {
     ledger.startRound();
     List<Long> sellable = editCatalog();
     List<Customer> untouched = new ArrayList<>(ledger.liveCustomers());
@@ -69,6 +70,7 @@ final class RetailWorkload {
         }
       }
     }
+    return sellable;
   }
 
   /** Office catalog changes; returns the products shops may sell this round. */

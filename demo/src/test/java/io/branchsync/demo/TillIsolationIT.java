@@ -43,7 +43,7 @@ class TillIsolationIT {
               new BigDecimal("1.00")));
         }
       }
-      BranchKeysIT.provisionAll(chain);
+      ChainNodes.provisionAll(chain);
       AtomicBoolean selling = new AtomicBoolean(true);
       List<String> errors = Collections.synchronizedList(new ArrayList<>());
       List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -99,7 +99,7 @@ class TillIsolationIT {
       try (Connection office = chain.office().dataSource().getConnection()) {
         product = RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("1.00"));
       }
-      BranchKeysIT.provisionAll(chain);
+      ChainNodes.provisionAll(chain);
       try (Connection office = chain.office().dataSource().getConnection()) {
         RetailActions.changePrice(office, product, new BigDecimal("1.25"));
       }
