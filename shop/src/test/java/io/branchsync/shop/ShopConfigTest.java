@@ -47,7 +47,7 @@ class ShopConfigTest {
     assertEquals(10_000_000L, config.idRangeSize());
     assertEquals(ShopLimits.defaults(), config.limits());
     assertEquals(
-        new ShopLimits(16L << 20, 32L << 20, 2L << 30, 4, Duration.ofSeconds(60), 5000),
+        new ShopLimits(16L << 20, 32L << 20, 2L << 30, 4, Duration.ofSeconds(20), 5000),
         config.limits());
     assertNull(config.tlsKeystore());
     assertEquals(2, config.dbPoolSize());
