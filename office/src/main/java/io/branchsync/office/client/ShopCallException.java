@@ -1,6 +1,8 @@
 package io.branchsync.office.client;
 
 import io.branchsync.protocol.FaultCode;
+import io.branchsync.protocol.RejectedRow;
+import java.util.Optional;
 import io.branchsync.schema.ErrorCode;
 import io.branchsync.schema.SyncException;
 
@@ -8,10 +10,23 @@ import io.branchsync.schema.SyncException;
 public class ShopCallException extends SyncException {
   private static final long serialVersionUID = 1L;
   private final FaultCode fault;
+  private final transient RejectedRow rejectedRow;
 
   public ShopCallException(ErrorCode code, String message, FaultCode fault, Throwable cause) {
+    this(code, message, fault, null, cause);
+  }
+
+  /** A fault about one row the shop refused, read from the fault's last line. */
+  public ShopCallException(ErrorCode code, String message, FaultCode fault,
+      RejectedRow rejectedRow, Throwable cause) {
     super(code, message, cause);
     this.fault = fault;
+    this.rejectedRow = rejectedRow;
+  }
+
+  /** The row an {@code APPLY_FAILED} fault is about, when the shop named one. */
+  public Optional<RejectedRow> rejectedRow() {
+    return Optional.ofNullable(rejectedRow);
   }
 
   /** The shop's fault code when the shop answered with a fault, else null. */

@@ -4,6 +4,7 @@ import io.branchsync.office.client.ShopTransportException.Stage;
 import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.Method;
 import io.branchsync.protocol.ProtocolException;
+import io.branchsync.protocol.RejectedRow;
 import io.branchsync.protocol.ProtocolVersion;
 import io.branchsync.protocol.message.DiffRequest;
 import io.branchsync.protocol.message.DiffResult;
@@ -197,10 +198,11 @@ public final class ShopClient {
     }
     FaultCode fault = FaultCode.lookup(e.code).orElse(null);
     String name = fault == null ? "fault " + e.code : fault.name() + " (" + e.code + ")";
-    String message = String.valueOf(e.getMessage());
+    String message = RejectedRow.withoutLine(String.valueOf(e.getMessage()));
     // Our shops already start the fault text with its name and code; other servers may not.
     String text = message.startsWith(name) ? message : name + ": " + message;
-    return new ShopCallException(ErrorCode.SHOP_FAULT, call + text, fault, e);
+    return new ShopCallException(ErrorCode.SHOP_FAULT, call + text, fault,
+        RejectedRow.in(e.getMessage()).orElse(null), e);
   }
 
   private static Throwable causeOfType(Throwable e, Class<? extends Throwable> type) {

@@ -25,8 +25,10 @@ public final class FailedRowRepository {
   public void recordOpen(int branchId, String direction, String table, String key, String reason) {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement update = c.prepareStatement("UPDATE sync_failed_row SET reason = ?"
-          + " WHERE branch_id = ? AND direction = ? AND table_name = ? AND row_key = ?"
-          + " AND status = 'open'")) {
+          // a refusal that names no row matches the open one that names none, so a branch
+          // failing on it again and again keeps one open row, not one per run
+          + " WHERE branch_id = ? AND direction = ? AND COALESCE(table_name, '') = COALESCE(?, '')"
+          + " AND COALESCE(row_key, '') = COALESCE(?, '') AND status = 'open'")) {
         update.setString(1, reason);
         update.setInt(2, branchId);
         update.setString(3, direction);

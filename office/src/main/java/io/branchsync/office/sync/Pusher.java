@@ -5,6 +5,7 @@ import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.config.OfficeKey;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.protocol.FaultCode;
+import io.branchsync.protocol.RejectedRow;
 import io.branchsync.schema.SyncException;
 import io.branchsync.schema.capture.ChangeBatch;
 import io.branchsync.schema.capture.ChangeReader;
@@ -19,8 +20,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Pushes the office's changes to a shop: net changes of {@code FromSource} and {@code Both} tables
@@ -30,7 +29,6 @@ import java.util.regex.Pattern;
 final class Pusher {
   static final String DIRECTION = "push";
   /** How a shop's APPLY_FAILED fault names the row: "table sale key 42: reason". */
-  private static final Pattern REJECTED_ROW = Pattern.compile("table (\\w+) key ([^:\\s]+):");
   private final Office office;
 
   Pusher(Office office) {
@@ -99,10 +97,9 @@ final class Pusher {
     } catch (ShopCallException e) {
       // The shop applies chunks as they arrive, so a refused row may surface at any chunk.
       if (e.fault() == FaultCode.APPLY_FAILED) {
-        Matcher row = REJECTED_ROW.matcher(e.getMessage());
-        boolean named = row.find();
-        office.failedRows().recordOpen(branch.id(), DIRECTION, named ? row.group(1) : null,
-            named ? row.group(2) : null, e.getMessage());
+        office.failedRows().recordOpen(branch.id(), DIRECTION,
+            e.rejectedRow().map(RejectedRow::table).orElse(null),
+            e.rejectedRow().map(RejectedRow::key).orElse(null), e.getMessage());
       }
       throw e;
     }

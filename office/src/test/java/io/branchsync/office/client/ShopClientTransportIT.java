@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchsync.office.client.MisbehavingShop.Behaviour;
+import io.branchsync.protocol.RejectedRow;
 import io.branchsync.schema.ErrorCode;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -162,6 +164,24 @@ class ShopClientTransportIT {
       assertEquals(2, shop.connections(), "a lost plain sql_prepare reply leaves a session open");
       assertTrue(requests.get(0).contains("<param>"), requests.get(0));
       assertFalse(requests.get(1).contains("<param>"), requests.get(1));
+    }
+  }
+
+  @Test
+  void anApplyFailedFaultNamesItsRowExactlyAndShowsOnlyTheWords() throws Exception {
+    String words = "APPLY_FAILED (1302): table parameter key opening hours: mon: check violated";
+    String fault = "<?xml version=\"1.0\"?><methodResponse><fault><value><struct><member>"
+        + "<name>faultCode</name><value><i4>1302</i4></value></member><member>"
+        + "<name>faultString</name><value><string>" + words
+        + "\nrejected-row: [table=parameter&amp;key=opening+hours%3A+mon]. Fix the row.</string>"
+        + "</value></member>"
+        + "</struct></value></fault></methodResponse>";
+    try (MisbehavingShop shop = shop(n -> MisbehavingShop.answering(fault))) {
+      Failure f = fails(() -> client(shop, 2_000, 10_000, 0).finish(77));
+      assertEquals(Optional.of(new RejectedRow("parameter", "opening hours: mon", null)),
+          f.error().rejectedRow());
+      assertTrue(f.message().endsWith(words + ". Fix the row."), f.message());
+      assertFalse(f.message().contains("rejected-row"), f.message());
     }
   }
 

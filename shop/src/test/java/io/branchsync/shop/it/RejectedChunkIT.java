@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchsync.protocol.FaultCode;
+import io.branchsync.protocol.RejectedRow;
 import io.branchsync.protocol.chunk.ChunkCodec;
 import io.branchsync.schema.chunk.SqlChunkWriter;
 import io.branchsync.schema.chunk.SqlValue;
@@ -15,6 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -220,10 +222,36 @@ class RejectedChunkIT {
     assertTrue(fault.getMessage().contains("table product key " + attacker + ":")
         && fault.getMessage().contains("key " + victim)
         && fault.getMessage().contains("sku"), fault.getMessage());
+    assertEquals(Optional.of(new RejectedRow("product", Long.toString(attacker),
+        Long.toString(victim))), RejectedRow.in(fault.getMessage()), fault.getMessage());
     assertEquals(before, counts(shop));
     assertEquals("Product " + victim,
         shop.stringValue("SELECT description FROM product WHERE id = " + victim));
     assertEquals(0, shop.longValue("SELECT COUNT(*) FROM product WHERE id = " + attacker));
+  }
+
+  /** The office reads table and key back from the fault's last line, whatever the key holds. */
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void aRefusedRowIsNamedExactlyEvenWithSpacesAndColonsInItsKey(TestDialect which)
+      throws Exception {
+    ShopFixture shop = shop(which);
+    String key = "opening hours: mon | sat";
+    shop.exec("ALTER TABLE parameter ADD CONSTRAINT no_blocked CHECK (value NOT LIKE '%blocked%')");
+    try {
+      int sid = (Integer) shop.call("sql_prepare");
+      XmlRpcException fault = shop.fault("sql_create", sid, shop.chunk(List.of(new Upsert(
+          "parameter", List.of("name", "value"), List.of("name"),
+          List.of(List.of(SqlValue.text(key), SqlValue.text("blocked: 9-5")))))));
+
+      assertEquals(FaultCode.APPLY_FAILED.code(), fault.code, fault.getMessage());
+      assertEquals(Optional.of(new RejectedRow("parameter", key, null)),
+          RejectedRow.in(fault.getMessage()), fault.getMessage());
+      assertTrue(RejectedRow.withoutLine(fault.getMessage()).contains("table parameter key "
+          + key + ":"), fault.getMessage());
+    } finally {
+      shop.exec("ALTER TABLE parameter DROP CONSTRAINT no_blocked");
+    }
   }
 
   private static Upsert productWith(long id, String column, String literal) {

@@ -2,6 +2,8 @@ package io.branchsync.shop.internal.service;
 
 import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.ProtocolException;
+import io.branchsync.protocol.RejectedRow;
+import io.branchsync.schema.RowRejectedException;
 import io.branchsync.schema.SyncException;
 import io.branchsync.schema.chunk.ChunkSyntaxException;
 import java.sql.SQLException;
@@ -53,7 +55,7 @@ public final class Faults {
       case BAD_CHUNK -> new ProtocolException(FaultCode.SQL_SYNTAX, e.getMessage(), e);
       case TABLE_NOT_ALLOWED ->
           new ProtocolException(FaultCode.TABLE_NOT_ALLOWED, e.getMessage(), e);
-      case APPLY_FAILED -> new ProtocolException(FaultCode.APPLY_FAILED, e.getMessage(), e);
+      case APPLY_FAILED -> new ProtocolException(FaultCode.APPLY_FAILED, applyFailed(e), e);
       case LOCK_CONFLICT -> new ProtocolException(FaultCode.LOCK_CONFLICT, e.getMessage(), e);
       case ID_RANGE_OCCUPIED ->
           new ProtocolException(FaultCode.ID_RANGE_OCCUPIED, e.getMessage(), e);
@@ -61,6 +63,14 @@ public final class Faults {
       case DATABASE_UNAVAILABLE -> unavailable(e);
       default -> internal(e);
     };
+  }
+
+  /** The message, and for one refused row the line the office reads table and key back from. */
+  private static String applyFailed(SyncException e) {
+    if (e instanceof RowRejectedException row && row.table() != null && row.key() != null) {
+      return new RejectedRow(row.table(), row.key(), row.otherKey()).appendTo(e.getMessage());
+    }
+    return e.getMessage();
   }
 
   private static boolean isConnectionLost(SQLException e) {
