@@ -100,9 +100,9 @@ public final class SessionService {
       LOG.info("Session {} rolled back and discarded", sid.value());
       registry.discard(session, fault.code(), fault.detail());
       throw fault;
-    } catch (Error e) {
-      registry.discard(session, FaultCode.INTERNAL, "the shop failed while applying a chunk");
-      throw e;
+    } finally {
+      // an Error, even one thrown by the lines above: the session must not stay busy
+      registry.discardIfHeld(session, FaultCode.INTERNAL, "the shop failed while applying a chunk");
     }
   }
 
@@ -139,9 +139,8 @@ public final class SessionService {
       LOG.info("Session {} rolled back and discarded", sid.value());
       registry.discard(session, fault.code(), fault.detail());
       throw fault;
-    } catch (Error e) {
-      registry.discard(session, FaultCode.INTERNAL, "the shop failed while committing");
-      throw e;
+    } finally {
+      registry.discardIfHeld(session, FaultCode.INTERNAL, "the shop failed while committing");
     }
   }
 

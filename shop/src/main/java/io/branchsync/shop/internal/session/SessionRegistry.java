@@ -183,6 +183,23 @@ public final class SessionRegistry {
   }
 
   /**
+   * Discards a session the calling thread still holds: the call ended by an {@code Error} (out of
+   * memory, a class that failed to load), perhaps while its exception was being turned into a
+   * fault. Without this the session would stay busy for ever, so neither the idle sweep nor a new
+   * run could roll it back, and its row locks would hold tills until the shop restarts. Does
+   * nothing when the call released or discarded the session itself.
+   *
+   * @param session a session returned by {@link #acquire}
+   * @param code the fault its calls now get
+   * @param detail why it was discarded
+   */
+  public void discardIfHeld(StagedSession session, FaultCode code, String detail) {
+    if (session.lock().isHeldByCurrentThread() && !session.closed()) {
+      discard(session, code, detail);
+    }
+  }
+
+  /**
    * Discards every open session, waiting for calls in progress on them; for clean and shutdown.
    *
    * @param code the fault their later calls get

@@ -1,6 +1,7 @@
 package io.branchsync.shop.internal.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -44,6 +45,23 @@ class SessionRegistryTest {
     ProtocolException again =
         assertThrows(ProtocolException.class, () -> registry.acquire(session.sid(), "sql_create"));
     assertEquals(FaultCode.UNKNOWN_SESSION, again.code());
+  }
+
+  @Test
+  void aSessionStillHeldAfterAFailedCallIsDiscardedAndOneReleasedIsLeftAlone() {
+    StagedSession released = registry.acquire(registry.open().sid(), "sql_create");
+    registry.release(released);
+    registry.discardIfHeld(released, FaultCode.INTERNAL, "not this one");
+    assertEquals(1, registry.openCount());
+
+    StagedSession stuck = registry.acquire(released.sid(), "sql_create");
+    registry.discardIfHeld(stuck, FaultCode.INTERNAL, "the shop failed while applying a chunk");
+
+    assertEquals(0, registry.openCount());
+    assertFalse(stuck.lock().isHeldByCurrentThread());
+    ProtocolException e =
+        assertThrows(ProtocolException.class, () -> registry.acquire(stuck.sid(), "sql_finish"));
+    assertEquals(FaultCode.INTERNAL, e.code());
   }
 
   @Test
