@@ -74,7 +74,7 @@ final class BranchCommand {
             "POLICY SET", "ID RANGE", "CREDENTIALS");
         for (Branch b : office.branches().list()) {
           System.out.printf("%-6d %-20s %-40s %-12s %-25s %s%n", b.id(), b.name(), b.url(),
-              b.policySet(), b.idRange(), b.credentialsRef());
+              b.policySet(), b.idRange(), b.credentialsShown());
         }
       }
       return 0;

@@ -43,6 +43,12 @@ public final class BranchRepository {
             + " overlaps branch " + other.id() + "'s range " + other.idRange());
       }
     }
+    if (!Branch.isReference(branch.credentialsRef())) {
+      // what was typed may be the secret itself: it is neither stored nor repeated
+      throw new SyncException(ErrorCode.AUTH_FAILED, "branch " + branch.id() + ": --credentials"
+          + " says where the branch secret is, env:VARIABLE or file:PATH, and is never the secret"
+          + " itself; the value given was not stored");
+    }
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(
             "INSERT INTO sync_branch (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {

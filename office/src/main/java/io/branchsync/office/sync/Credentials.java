@@ -39,7 +39,10 @@ public final class Credentials {
         throw missing(ref, "cannot read " + ref.substring(5) + ": " + e.getMessage());
       }
     }
-    throw missing(ref, "a credentials reference is env:VARIABLE or file:PATH");
+    // not a reference: perhaps the secret itself, registered before references were checked
+    throw new SyncException(ErrorCode.AUTH_FAILED, "the branch's credentials are not a reference"
+        + " (env:VARIABLE or file:PATH) and are not shown; remove the branch and add it again"
+        + " with --credentials env:VARIABLE or file:PATH");
   }
 
   private static SyncException missing(String ref, String why) {

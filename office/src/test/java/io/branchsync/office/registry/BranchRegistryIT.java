@@ -55,4 +55,27 @@ class BranchRegistryIT {
       assertThrows(SyncException.class, () -> branches.add(branch(1, IdRange.forBranch(9))));
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDialect.class)
+  void aSecretGivenAsCredentialsIsRefusedNeitherStoredNorRepeated(TestDialect dialect)
+      throws Exception {
+    try (OfficeFixture fixture = new OfficeFixture(dialect)) {
+      BranchRepository branches = fixture.office().branches();
+      for (String given : new String[] {"ux-some-secret-123456", "env:", "file:"}) {
+        SyncException refused = assertThrows(SyncException.class, () -> branches.add(new Branch(3,
+            "shop-3", URI.create("https://shop3.example:8743/RPC2"), given, "retail",
+            IdRange.forBranch(3))));
+        assertEquals(ErrorCode.AUTH_FAILED, refused.code());
+        assertTrue(refused.getMessage().contains("env:VARIABLE or file:PATH"), refused.getMessage());
+        assertFalse(refused.getMessage().contains("ux-some"), refused.getMessage());
+      }
+      assertEquals(0, branches.list().size(), "nothing was stored");
+      Branch stored = new Branch(3, "shop-3", URI.create("https://shop3.example:8743/RPC2"),
+          "plain-secret-from-an-old-registry", "retail", IdRange.forBranch(3));
+      assertFalse(stored.credentialsShown().contains("plain"), stored.credentialsShown());
+      assertEquals("file:/etc/branchsync/b3.secret", new Branch(3, "s", stored.url(),
+          "file:/etc/branchsync/b3.secret", "retail", stored.idRange()).credentialsShown());
+    }
+  }
 }

@@ -1,6 +1,7 @@
 package io.branchsync.office.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,7 +28,9 @@ class CredentialsTest {
     Credentials credentials = new Credentials(Map.of());
     assertTrue(assertThrows(SyncException.class, () -> credentials.secret("env:NOPE"))
         .getMessage().contains("NOPE is not set"));
-    assertTrue(assertThrows(SyncException.class, () -> credentials.secret("plain-secret"))
-        .getMessage().contains("env:VARIABLE or file:PATH"));
+    String plain = assertThrows(SyncException.class, () -> credentials.secret("plain-secret"))
+        .getMessage();
+    assertTrue(plain.contains("env:VARIABLE or file:PATH"), plain);
+    assertFalse(plain.contains("plain-secret"), plain);
   }
 }
