@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 final class BenchReport {
   private BenchReport() {}
 
-  static String markdown(BenchSettings settings, List<String> machine, ResultTable table,
-      List<String> failures) {
+  static String markdown(
+      BenchSettings settings, List<String> machine, ResultTable table, List<String> failures) {
     StringBuilder out = new StringBuilder();
     out.append("Machine:\n\n");
     machine.forEach(line -> out.append("- ").append(line).append('\n'));
@@ -24,14 +24,26 @@ final class BenchReport {
   }
 
   static String sizes(BenchSettings s) {
-    return String.format(Locale.ROOT, "%,d products and %,d persons; %d repetitions; %,d rows per"
-        + " incremental sync; %d idle syncs; %,d till and %,d batched inserts per capture run;"
-        + " memory runs of %,d and %,d rows; %d fleet shops with %d sales each; dialects %s;"
-        + " office %s", s.products(), s.persons(), s.repetitions(), s.incrementalRows(),
-        s.idleRuns(), s.tillRows(), s.batchRows(), s.memorySmall(), s.memoryLarge(),
-        s.fleetShops(), s.fleetSalesPerShop(),
+    return String.format(
+        Locale.ROOT,
+        "%,d products and %,d persons; %d repetitions; %,d rows per"
+            + " incremental sync; %d idle syncs; %,d till and %,d batched inserts per capture run;"
+            + " memory runs of %,d and %,d rows; %d fleet shops with %d sales each; dialects %s;"
+            + " office %s",
+        s.products(),
+        s.persons(),
+        s.repetitions(),
+        s.incrementalRows(),
+        s.idleRuns(),
+        s.tillRows(),
+        s.batchRows(),
+        s.memorySmall(),
+        s.memoryLarge(),
+        s.fleetShops(),
+        s.fleetSalesPerShop(),
         s.dialects().stream().map(Labels::of).collect(Collectors.joining(", ")),
-        s.officeJar() == null ? "main class from the classpath" : "jar "
-            + s.officeJar().getFileName());
+        s.officeJar() == null
+            ? "main class from the classpath"
+            : "jar " + s.officeJar().getFileName());
   }
 }

@@ -62,8 +62,8 @@ public record BenchSettings(
       throw new IllegalArgumentException("at most 400 fleet shops (every one holds connections)");
     }
     dialects = List.copyOf(dialects);
-    measurements = Set.copyOf(measurements.isEmpty() ? EnumSet.allOf(Measurement.class)
-        : measurements);
+    measurements =
+        Set.copyOf(measurements.isEmpty() ? EnumSet.allOf(Measurement.class) : measurements);
     if (dialects.isEmpty()) {
       throw new IllegalArgumentException("name at least one dialect");
     }
@@ -71,16 +71,40 @@ public record BenchSettings(
 
   /** The default run of docs/benchmarks.md. */
   public static BenchSettings defaults() {
-    return new BenchSettings(200_000, 50_000, 3, 10_000, 50, 2_000, 20_000, 100_000, 1_000_000,
-        50, 3, List.of(TestDialect.POSTGRESQL, TestDialect.MARIADB),
-        EnumSet.allOf(Measurement.class), null);
+    return new BenchSettings(
+        200_000,
+        50_000,
+        3,
+        10_000,
+        50,
+        2_000,
+        20_000,
+        100_000,
+        1_000_000,
+        50,
+        3,
+        List.of(TestDialect.POSTGRESQL, TestDialect.MARIADB),
+        EnumSet.allOf(Measurement.class),
+        null);
   }
 
   /** Small sizes and one repetition: proves the benchmark works, measures little. */
   public static BenchSettings quick() {
-    return new BenchSettings(2_000, 2_000, 1, 1_000, 10, 200, 2_000, 5_000, 20_000, 3, 2,
+    return new BenchSettings(
+        2_000,
+        2_000,
+        1,
+        1_000,
+        10,
+        200,
+        2_000,
+        5_000,
+        20_000,
+        3,
+        2,
         List.of(TestDialect.POSTGRESQL, TestDialect.MARIADB),
-        EnumSet.allOf(Measurement.class), null);
+        EnumSet.allOf(Measurement.class),
+        null);
   }
 
   public boolean measures(Measurement measurement) {
@@ -88,8 +112,20 @@ public record BenchSettings(
   }
 
   public BenchSettings withOfficeJar(Path jar) {
-    return new BenchSettings(products, persons, repetitions, incrementalRows, idleRuns, tillRows,
-        batchRows, memorySmall, memoryLarge, fleetShops, fleetSalesPerShop, dialects, measurements,
+    return new BenchSettings(
+        products,
+        persons,
+        repetitions,
+        incrementalRows,
+        idleRuns,
+        tillRows,
+        batchRows,
+        memorySmall,
+        memoryLarge,
+        fleetShops,
+        fleetSalesPerShop,
+        dialects,
+        measurements,
         jar);
   }
 

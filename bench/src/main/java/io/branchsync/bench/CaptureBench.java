@@ -20,9 +20,9 @@ import java.util.Map;
 /**
  * Measurement 4: what change capture costs a shop's till. Inserts into {@code sale} and {@code
  * sale_item} of an initialized shop database, one row per statement and commit (a till in
- * auto-commit) and in JDBC batches of a thousand in one transaction, with the capture triggers
- * and without them ({@link CaptureInstaller#uninstall}). The two states alternate in order from
- * one repetition to the next.
+ * auto-commit) and in JDBC batches of a thousand in one transaction, with the capture triggers and
+ * without them ({@link CaptureInstaller#uninstall}). The two states alternate in order from one
+ * repetition to the next.
  */
 final class CaptureBench {
   static final int BATCH = 1_000;
@@ -38,10 +38,19 @@ final class CaptureBench {
 
   void run(TestDialect family, ResultTable table) throws SQLException {
     try (TestDatabase database = TestDatabases.create(family)) {
-      ShopInitializer.init(ShopConfig.fromMap(Map.of("branch", "1",
-          "db.url", database.jdbcUrl(), "db.user", database.user(),
-          "db.password", database.password(),
-          "staging.dir", workDir.resolve("capture-staging").toString())));
+      ShopInitializer.init(
+          ShopConfig.fromMap(
+              Map.of(
+                  "branch",
+                  "1",
+                  "db.url",
+                  database.jdbcUrl(),
+                  "db.user",
+                  database.user(),
+                  "db.password",
+                  database.password(),
+                  "staging.dir",
+                  workDir.resolve("capture-staging").toString())));
       Dialect dialect = Dialects.detect(database.dataSource());
       CaptureInstaller capture = new CaptureInstaller(dialect);
       Samples[] till = {new Samples(), new Samples()};
@@ -75,16 +84,36 @@ final class CaptureBench {
   }
 
   private void report(TestDialect family, Samples[] till, Samples[] batched, ResultTable table) {
-    Progress.say("capture %s: till %.0f rows/s with triggers, %.0f without; batched %.0f with,"
-        + " %.0f without", Labels.of(family), till[0].median(), till[1].median(),
-        batched[0].median(), batched[1].median());
+    Progress.say(
+        "capture %s: till %.0f rows/s with triggers, %.0f without; batched %.0f with,"
+            + " %.0f without",
+        Labels.of(family),
+        till[0].median(),
+        till[1].median(),
+        batched[0].median(),
+        batched[1].median());
     Target target = Target.ratioAtLeast(1 / 1.5, "≥ 0.67 × peer (≤ 50 % slower)");
-    table.add(new ResultRow("Capture: till inserts into sale/sale_item, one row per statement"
-        + " and commit, " + Labels.of(family), "rows/s", till[0], "same without triggers",
-        till[1], target));
-    table.add(new ResultRow("Capture: batched inserts into sale/sale_item, " + BATCH
-        + " per batch, " + Labels.of(family), "rows/s", batched[0], "same without triggers",
-        batched[1], target));
+    table.add(
+        new ResultRow(
+            "Capture: till inserts into sale/sale_item, one row per statement"
+                + " and commit, "
+                + Labels.of(family),
+            "rows/s",
+            till[0],
+            "same without triggers",
+            till[1],
+            target));
+    table.add(
+        new ResultRow(
+            "Capture: batched inserts into sale/sale_item, "
+                + BATCH
+                + " per batch, "
+                + Labels.of(family),
+            "rows/s",
+            batched[0],
+            "same without triggers",
+            batched[1],
+            target));
   }
 
   /** Rows/s of single-row inserts in auto-commit: a sale, then its items, one at a time. */
@@ -134,9 +163,10 @@ final class CaptureBench {
   }
 
   private static long seedProduct(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO product (sku, description, price) VALUES ('BENCH-1', 'Till test', 1.00)",
-        new String[] {"id"})) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO product (sku, description, price) VALUES ('BENCH-1', 'Till test', 1.00)",
+            new String[] {"id"})) {
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {
         keys.next();

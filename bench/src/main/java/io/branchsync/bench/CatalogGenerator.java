@@ -20,19 +20,79 @@ import java.util.SplittableRandom;
 final class CatalogGenerator {
   static final List<String> PRODUCT_COLUMNS =
       List.of("id", "sku", "description", "price", "active", "image", "updated_at");
-  static final List<String> PERSON_COLUMNS =
-      List.of("id", "name", "email", "phone", "updated_at");
-  private static final String[] ADJECTIVES = {"Organic", "Fresh", "Classic", "Premium", "Light",
-      "Dark", "Roasted", "Sparkling", "Whole", "Smoked", "Spicy", "Sweet", "Family", "Mini"};
-  private static final String[] NOUNS = {"Coffee Beans", "Green Tea", "Olive Oil", "Rice",
-      "Chocolate Bar", "Orange Juice", "Sardines", "Pasta", "Cheese", "Bread", "Yogurt", "Honey",
-      "Mineral Water", "Biscuits", "Tomato Sauce", "Cereal", "Almonds", "Butter"};
-  private static final String[] SIZES = {"250 g", "500 g", "1 kg", "330 ml", "1 l", "6 x 1.5 l",
-      "pack of 12", "200 g", "750 ml"};
-  private static final String[] FIRST = {"Ana", "Bruno", "Carla", "Diogo", "Eva", "Filipe",
-      "Gabriela", "Hugo", "Inês", "João", "Kátia", "Luís", "Marta", "Nuno", "Olga", "Pedro"};
-  private static final String[] LAST = {"Silva", "Santos", "Ferreira", "Pereira", "Oliveira",
-      "Costa", "Rodrigues", "Martins", "Jesus", "Sousa", "Fernandes", "Gonçalves", "Müller"};
+  static final List<String> PERSON_COLUMNS = List.of("id", "name", "email", "phone", "updated_at");
+  private static final String[] ADJECTIVES = {
+    "Organic",
+    "Fresh",
+    "Classic",
+    "Premium",
+    "Light",
+    "Dark",
+    "Roasted",
+    "Sparkling",
+    "Whole",
+    "Smoked",
+    "Spicy",
+    "Sweet",
+    "Family",
+    "Mini"
+  };
+  private static final String[] NOUNS = {
+    "Coffee Beans",
+    "Green Tea",
+    "Olive Oil",
+    "Rice",
+    "Chocolate Bar",
+    "Orange Juice",
+    "Sardines",
+    "Pasta",
+    "Cheese",
+    "Bread",
+    "Yogurt",
+    "Honey",
+    "Mineral Water",
+    "Biscuits",
+    "Tomato Sauce",
+    "Cereal",
+    "Almonds",
+    "Butter"
+  };
+  private static final String[] SIZES = {
+    "250 g", "500 g", "1 kg", "330 ml", "1 l", "6 x 1.5 l", "pack of 12", "200 g", "750 ml"
+  };
+  private static final String[] FIRST = {
+    "Ana",
+    "Bruno",
+    "Carla",
+    "Diogo",
+    "Eva",
+    "Filipe",
+    "Gabriela",
+    "Hugo",
+    "Inês",
+    "João",
+    "Kátia",
+    "Luís",
+    "Marta",
+    "Nuno",
+    "Olga",
+    "Pedro"
+  };
+  private static final String[] LAST = {
+    "Silva",
+    "Santos",
+    "Ferreira",
+    "Pereira",
+    "Oliveira",
+    "Costa",
+    "Rodrigues",
+    "Martins",
+    "Jesus",
+    "Sousa",
+    "Fernandes",
+    "Gonçalves",
+    "Müller"
+  };
   private static final LocalDateTime EPOCH = LocalDateTime.of(2024, 1, 1, 8, 0);
   private static final int ROWS_PER_STATEMENT = 1_000;
 
@@ -69,39 +129,50 @@ final class CatalogGenerator {
   }
 
   private static void extras(Connection c, Dialect dialect) throws SQLException {
-    try (MultiRowInsert parameters = new MultiRowInsert(c, dialect, "parameter",
-        List.of("name", "value"), ROWS_PER_STATEMENT)) {
+    try (MultiRowInsert parameters =
+        new MultiRowInsert(c, dialect, "parameter", List.of("name", "value"), ROWS_PER_STATEMENT)) {
       for (int i = 0; i < 20; i++) {
         parameters.add("setting." + i, "value of setting " + i);
       }
     }
-    try (MultiRowInsert services = new MultiRowInsert(c, dialect, "service",
-        List.of("id", "description", "price"), ROWS_PER_STATEMENT)) {
+    try (MultiRowInsert services =
+        new MultiRowInsert(
+            c, dialect, "service", List.of("id", "description", "price"), ROWS_PER_STATEMENT)) {
       for (int i = 1; i <= 100; i++) {
         services.add((long) i, "Service " + i, new BigDecimal(i).setScale(2));
       }
     }
   }
 
-  private static void products(Connection c, Dialect dialect, long firstId, int count,
-      SplittableRandom random) throws SQLException {
-    try (MultiRowInsert insert = new MultiRowInsert(c, dialect, "product", PRODUCT_COLUMNS,
-        ROWS_PER_STATEMENT)) {
+  private static void products(
+      Connection c, Dialect dialect, long firstId, int count, SplittableRandom random)
+      throws SQLException {
+    try (MultiRowInsert insert =
+        new MultiRowInsert(c, dialect, "product", PRODUCT_COLUMNS, ROWS_PER_STATEMENT)) {
       for (long id = firstId; id < firstId + count; id++) {
-        insert.add(id, String.format("SKU-%09d", id), description(random), price(random),
-            random.nextInt(20) != 0, null, EPOCH.plusSeconds(random.nextInt(30_000_000)));
+        insert.add(
+            id,
+            String.format("SKU-%09d", id),
+            description(random),
+            price(random),
+            random.nextInt(20) != 0,
+            null,
+            EPOCH.plusSeconds(random.nextInt(30_000_000)));
       }
     }
   }
 
-  private static void persons(Connection c, Dialect dialect, long firstId, int count,
-      SplittableRandom random) throws SQLException {
-    try (MultiRowInsert insert = new MultiRowInsert(c, dialect, "person", PERSON_COLUMNS,
-        ROWS_PER_STATEMENT)) {
+  private static void persons(
+      Connection c, Dialect dialect, long firstId, int count, SplittableRandom random)
+      throws SQLException {
+    try (MultiRowInsert insert =
+        new MultiRowInsert(c, dialect, "person", PERSON_COLUMNS, ROWS_PER_STATEMENT)) {
       for (long id = firstId; id < firstId + count; id++) {
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
-        insert.add(id, first + " " + last,
+        insert.add(
+            id,
+            first + " " + last,
             random.nextInt(5) == 0 ? null : email(first, last, id),
             random.nextInt(3) == 0 ? null : phone(random),
             EPOCH.plusSeconds(random.nextInt(30_000_000)));
@@ -110,8 +181,11 @@ final class CatalogGenerator {
   }
 
   static String description(SplittableRandom random) {
-    return ADJECTIVES[random.nextInt(ADJECTIVES.length)] + " " + NOUNS[random.nextInt(NOUNS.length)]
-        + " " + SIZES[random.nextInt(SIZES.length)];
+    return ADJECTIVES[random.nextInt(ADJECTIVES.length)]
+        + " "
+        + NOUNS[random.nextInt(NOUNS.length)]
+        + " "
+        + SIZES[random.nextInt(SIZES.length)];
   }
 
   static BigDecimal price(SplittableRandom random) {
@@ -119,12 +193,16 @@ final class CatalogGenerator {
   }
 
   static String email(String first, String last, long id) {
-    return (first + "." + last + id + "@example.com").toLowerCase(java.util.Locale.ROOT)
-        .replace('ê', 'e').replace('á', 'a').replace('ç', 'c').replace('ü', 'u');
+    return (first + "." + last + id + "@example.com")
+        .toLowerCase(java.util.Locale.ROOT)
+        .replace('ê', 'e')
+        .replace('á', 'a')
+        .replace('ç', 'c')
+        .replace('ü', 'u');
   }
 
   static String phone(SplittableRandom random) {
-    return String.format("+351 9%02d %03d %03d", random.nextInt(100), random.nextInt(1000),
-        random.nextInt(1000));
+    return String.format(
+        "+351 9%02d %03d %03d", random.nextInt(100), random.nextInt(1000), random.nextInt(1000));
   }
 }

@@ -24,7 +24,8 @@ final class DumpRestore {
 
   /** What the pipeline runs, for the result table. */
   static String describe(TestDialect dialect) {
-    return dialect == TestDialect.POSTGRESQL ? "pg_dump --data-only | psql"
+    return dialect == TestDialect.POSTGRESQL
+        ? "pg_dump --data-only | psql"
         : "mysqldump --no-create-info | mysql";
   }
 
@@ -50,9 +51,14 @@ final class DumpRestore {
       check(processes.get(0), dump.command().get(0), dumpErrors);
       check(processes.get(1), restore.command().get(0), restoreErrors);
     } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + dump.command().get(0) + " or "
-          + restore.command().get(0) + " (are the database clients installed and on PATH?): "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot run "
+              + dump.command().get(0)
+              + " or "
+              + restore.command().get(0)
+              + " (are the database clients installed and on PATH?): "
+              + e.getMessage(),
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -70,8 +76,8 @@ final class DumpRestore {
       }
       command.add(at.database());
     } else {
-      command.addAll(List.of("mysqldump", "--no-create-info", "--skip-triggers",
-          "--single-transaction"));
+      command.addAll(
+          List.of("mysqldump", "--no-create-info", "--skip-triggers", "--single-transaction"));
       command.addAll(myConnection(at, from.user()));
       command.add(at.database());
       command.addAll(tables);
@@ -83,8 +89,8 @@ final class DumpRestore {
     ServerAddress at = ServerAddress.of(to);
     List<String> command = new ArrayList<>();
     if (to.dialect() == TestDialect.POSTGRESQL) {
-      command.addAll(List.of("psql", "--no-password", "--no-psqlrc", "--quiet",
-          "--set=ON_ERROR_STOP=1"));
+      command.addAll(
+          List.of("psql", "--no-password", "--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1"));
       command.addAll(pgConnection(at, to.user()));
       command.add("--dbname=" + at.database());
     } else {
@@ -120,16 +126,19 @@ final class DumpRestore {
   /** Passwords go through the clients' environment variables, never their command lines. */
   private static void password(ProcessBuilder builder, TestDatabase database) {
     if (!database.password().isEmpty()) {
-      builder.environment().put(database.dialect() == TestDialect.POSTGRESQL
-          ? "PGPASSWORD" : "MYSQL_PWD", database.password());
+      builder
+          .environment()
+          .put(
+              database.dialect() == TestDialect.POSTGRESQL ? "PGPASSWORD" : "MYSQL_PWD",
+              database.password());
     }
   }
 
   private static void check(Process process, String name, Path errors) throws IOException {
     if (process.exitValue() != 0) {
       String text = Files.exists(errors) ? Files.readString(errors) : "";
-      throw new IllegalStateException(name + " exited with " + process.exitValue() + ": "
-          + text.strip());
+      throw new IllegalStateException(
+          name + " exited with " + process.exitValue() + ": " + text.strip());
     }
   }
 }

@@ -43,9 +43,16 @@ final class IdleSyncBench {
       client.info();
       info.add(ProvisioningBench.since(started) * 1000);
     }
-    Progress.say("idle sync %s: median %.1f ms over %d runs; info call %.1f ms",
+    Progress.say(
+        "idle sync %s: median %.1f ms over %d runs; info call %.1f ms",
         Labels.of(dialect), idle.median(), idle.size(), info.median());
-    table.add(new ResultRow("Idle sync (nothing changed), " + Labels.of(dialect) + " office and"
-        + " shop", "ms", idle, "one XML-RPC info call", info, Target.below(20, "< 20 ms")));
+    table.add(
+        new ResultRow(
+            "Idle sync (nothing changed), " + Labels.of(dialect) + " office and" + " shop",
+            "ms",
+            idle,
+            "one XML-RPC info call",
+            info,
+            Target.below(20, "< 20 ms")));
   }
 }

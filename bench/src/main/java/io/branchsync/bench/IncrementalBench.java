@@ -21,8 +21,13 @@ final class IncrementalBench {
     this.settings = settings;
   }
 
-  void run(TestDialect dialect, LocalChain chain, ChainShop shop, ProvisioningBench.Reload reload,
-      ResultTable table) throws SQLException {
+  void run(
+      TestDialect dialect,
+      LocalChain chain,
+      ChainShop shop,
+      ProvisioningBench.Reload reload,
+      ResultTable table)
+      throws SQLException {
     Branch branch = chain.branch(shop.branch());
     requireOk(new BranchSyncer(chain.office()).sync(branch));
     TradeGenerator trade = new TradeGenerator(dialect.ordinal() + 7L, referenced());
@@ -35,8 +40,8 @@ final class IncrementalBench {
         trade.sell(c, shop.branch(), sales);
       }
       try (Connection c = chain.office().dataSource().getConnection()) {
-        trade.officeWork(c, dialect.ordinal() + "r" + rep, officeRows, settings.products(),
-            settings.persons());
+        trade.officeWork(
+            c, dialect.ordinal() + "r" + rep, officeRows, settings.products(), settings.persons());
       }
       long started = System.nanoTime();
       SyncOutcome outcome = new BranchSyncer(chain.office()).sync(branch);
@@ -44,23 +49,46 @@ final class IncrementalBench {
       requireOk(outcome);
       seconds.add(took);
       rate.add((outcome.pulled() + outcome.pushed()) / took);
-      Progress.say("incremental %s %d/%d: pulled %d, pushed %d rows in %.3f s",
-          Labels.of(dialect), rep, settings.repetitions(), outcome.pulled(), outcome.pushed(),
+      Progress.say(
+          "incremental %s %d/%d: pulled %d, pushed %d rows in %.3f s",
+          Labels.of(dialect),
+          rep,
+          settings.repetitions(),
+          outcome.pulled(),
+          outcome.pushed(),
           took);
     }
     report(dialect, reload, seconds, rate, table);
   }
 
-  private void report(TestDialect dialect, ProvisioningBench.Reload reload, Samples seconds,
-      Samples rate, ResultTable table) {
-    String name = "Incremental sync: " + Labels.count(settings.incrementalRows())
-        + " changed rows both ways, " + Labels.of(dialect);
+  private void report(
+      TestDialect dialect,
+      ProvisioningBench.Reload reload,
+      Samples seconds,
+      Samples rate,
+      ResultTable table) {
+    String name =
+        "Incremental sync: "
+            + Labels.count(settings.incrementalRows())
+            + " changed rows both ways, "
+            + Labels.of(dialect);
     String peer = "reloading the catalog with " + DumpRestore.describe(dialect);
-    table.add(new ResultRow(name, "s", seconds, peer, reload == null ? null : reload.seconds(),
-        Target.below(2, "< 2 s")));
-    table.add(new ResultRow(name + ", throughput", "rows/s", rate,
-        DumpRestore.describe(dialect), reload == null ? null : reload.rowsPerSecond(),
-        Target.none()));
+    table.add(
+        new ResultRow(
+            name,
+            "s",
+            seconds,
+            peer,
+            reload == null ? null : reload.seconds(),
+            Target.below(2, "< 2 s")));
+    table.add(
+        new ResultRow(
+            name + ", throughput",
+            "rows/s",
+            rate,
+            DumpRestore.describe(dialect),
+            reload == null ? null : reload.rowsPerSecond(),
+            Target.none()));
   }
 
   /** Sales point at the first rows of the catalog; the office deletes only above them. */
@@ -70,8 +98,8 @@ final class IncrementalBench {
 
   static void requireOk(SyncOutcome outcome) {
     if (!outcome.ok()) {
-      throw new IllegalStateException("branch " + outcome.branchId() + " failed to sync: "
-          + outcome.error());
+      throw new IllegalStateException(
+          "branch " + outcome.branchId() + " failed to sync: " + outcome.error());
     }
   }
 }

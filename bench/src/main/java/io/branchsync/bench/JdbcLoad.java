@@ -25,8 +25,9 @@ final class JdbcLoad {
   }
 
   /** Copies the tables in the order given (parents first); returns the rows copied. */
-  long copy(Connection from, Dialect fromDialect, Connection to, Dialect toDialect,
-      List<String> tables) throws SQLException {
+  long copy(
+      Connection from, Dialect fromDialect, Connection to, Dialect toDialect, List<String> tables)
+      throws SQLException {
     boolean fromAutoCommit = from.getAutoCommit();
     from.setAutoCommit(false);
     to.setAutoCommit(false);
@@ -47,10 +48,11 @@ final class JdbcLoad {
     return rows;
   }
 
-  private long copyTable(Connection from, Dialect fromDialect, Connection to, Dialect toDialect,
-      String table) throws SQLException {
-    try (Statement s = from.createStatement(ResultSet.TYPE_FORWARD_ONLY,
-        ResultSet.CONCUR_READ_ONLY)) {
+  private long copyTable(
+      Connection from, Dialect fromDialect, Connection to, Dialect toDialect, String table)
+      throws SQLException {
+    try (Statement s =
+        from.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
       fromDialect.streamResults(s);
       try (ResultSet rs = s.executeQuery("SELECT * FROM " + fromDialect.quote(table))) {
         ResultSetMetaData meta = rs.getMetaData();
@@ -58,8 +60,7 @@ final class JdbcLoad {
         for (int i = 1; i <= meta.getColumnCount(); i++) {
           columns.add(meta.getColumnName(i));
         }
-        MultiRowInsert insert = new MultiRowInsert(to, toDialect, table, columns,
-            rowsPerStatement);
+        MultiRowInsert insert = new MultiRowInsert(to, toDialect, table, columns, rowsPerStatement);
         try (insert) {
           while (rs.next()) {
             Object[] row = new Object[columns.size()];

@@ -24,13 +24,18 @@ final class MachineInfo {
     lines.add("processors: " + Runtime.getRuntime().availableProcessors());
     lines.add("memory: " + memInfo());
     lines.add("OS: " + osRelease() + ", kernel " + System.getProperty("os.version"));
-    lines.add("Java: " + System.getProperty("java.vm.name") + " "
-        + System.getProperty("java.runtime.version"));
+    lines.add(
+        "Java: "
+            + System.getProperty("java.vm.name")
+            + " "
+            + System.getProperty("java.runtime.version"));
     for (TestDialect dialect : dialects) {
-      lines.add(Labels.of(dialect) + " server: " + serverVersion(dialect) + " ("
-          + source(dialect) + ")");
-      lines.add(Labels.of(dialect) + " client: " + command(dialect == TestDialect.POSTGRESQL
-          ? "pg_dump" : "mysqldump", "--version"));
+      lines.add(
+          Labels.of(dialect) + " server: " + serverVersion(dialect) + " (" + source(dialect) + ")");
+      lines.add(
+          Labels.of(dialect)
+              + " client: "
+              + command(dialect == TestDialect.POSTGRESQL ? "pg_dump" : "mysqldump", "--version"));
     }
     return lines;
   }
@@ -39,10 +44,18 @@ final class MachineInfo {
     try {
       return TestDatabases.describe(dialect);
     } catch (RuntimeException e) {
-      String variable = dialect == TestDialect.POSTGRESQL ? "BRANCHSYNC_TEST_PG_URL"
-          : "BRANCHSYNC_TEST_MYSQL_URL";
-      throw new IllegalStateException("no " + Labels.of(dialect) + " server: set " + variable
-          + " (see docs/benchmarks.md); " + e.getMessage(), e);
+      String variable =
+          dialect == TestDialect.POSTGRESQL
+              ? "BRANCHSYNC_TEST_PG_URL"
+              : "BRANCHSYNC_TEST_MYSQL_URL";
+      throw new IllegalStateException(
+          "no "
+              + Labels.of(dialect)
+              + " server: set "
+              + variable
+              + " (see docs/benchmarks.md); "
+              + e.getMessage(),
+          e);
     }
   }
 

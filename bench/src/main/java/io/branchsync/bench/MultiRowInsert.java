@@ -23,7 +23,11 @@ final class MultiRowInsert implements AutoCloseable {
   private PreparedStatement full;
   private long rows;
 
-  MultiRowInsert(Connection connection, Dialect dialect, String table, List<String> columns,
+  MultiRowInsert(
+      Connection connection,
+      Dialect dialect,
+      String table,
+      List<String> columns,
       int rowsPerStatement) {
     this.connection = connection;
     this.dialect = dialect;
@@ -34,8 +38,8 @@ final class MultiRowInsert implements AutoCloseable {
 
   void add(Object... values) throws SQLException {
     if (values.length != columns.size()) {
-      throw new IllegalArgumentException(values.length + " values for " + columns.size()
-          + " columns of " + table);
+      throw new IllegalArgumentException(
+          values.length + " values for " + columns.size() + " columns of " + table);
     }
     pending.add(values);
     if (pending.size() == rowsPerStatement) {
@@ -80,9 +84,12 @@ final class MultiRowInsert implements AutoCloseable {
 
   private String sql(int rowCount) {
     String tuple = columns.stream().map(c -> "?").collect(Collectors.joining(", ", "(", ")"));
-    StringBuilder sql = new StringBuilder("INSERT INTO ").append(dialect.quote(table))
-        .append(columns.stream().map(dialect::quote).collect(Collectors.joining(", ", " (", ")")))
-        .append(" VALUES ");
+    StringBuilder sql =
+        new StringBuilder("INSERT INTO ")
+            .append(dialect.quote(table))
+            .append(
+                columns.stream().map(dialect::quote).collect(Collectors.joining(", ", " (", ")")))
+            .append(" VALUES ");
     for (int i = 0; i < rowCount; i++) {
       sql.append(i == 0 ? "" : ", ").append(tuple);
     }

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs the office command line in a JVM of its own, as an operator or cron would, and watches it:
- * its resident size from {@code /proc/<pid>/status} every {@value #SAMPLE_MILLIS} ms, its heap
- * from its own GC log (heap in use before and after every collection, and at exit).
+ * its resident size from {@code /proc/<pid>/status} every {@value #SAMPLE_MILLIS} ms, its heap from
+ * its own GC log (heap in use before and after every collection, and at exit).
  */
 final class OfficeProcess {
   static final int SAMPLE_MILLIS = 100;
@@ -38,15 +38,22 @@ final class OfficeProcess {
   }
 
   /** What one run of the office did and took. Sizes in MiB; heap figures -1 when unknown. */
-  record Run(int exitCode, double seconds, double peakHeapMb, double liveHeapMb, double peakRssMb,
+  record Run(
+      int exitCode,
+      double seconds,
+      double peakHeapMb,
+      double liveHeapMb,
+      double peakRssMb,
       List<String> stdout) {}
 
   Run run(String maxHeap, String... args) {
     Path gcLog = workDir.resolve("office-gc.log");
     Path out = workDir.resolve("office.out");
     Path err = workDir.resolve("office.err");
-    ProcessBuilder builder = new ProcessBuilder(command(maxHeap, gcLog, args))
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command(maxHeap, gcLog, args))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     builder.environment().putAll(environment);
     try {
       Files.deleteIfExists(gcLog);
@@ -62,11 +69,22 @@ final class OfficeProcess {
       }
       sampler.join();
       double[] heap = heap(gcLog);
-      Run run = new Run(process.exitValue(), seconds, heap[0], heap[1], peakRssKb.get() / 1024.0,
-          Files.readAllLines(out));
+      Run run =
+          new Run(
+              process.exitValue(),
+              seconds,
+              heap[0],
+              heap[1],
+              peakRssKb.get() / 1024.0,
+              Files.readAllLines(out));
       if (run.exitCode() != 0) {
-        throw new IllegalStateException("office " + String.join(" ", args) + " exited with "
-            + run.exitCode() + ": " + tail(err));
+        throw new IllegalStateException(
+            "office "
+                + String.join(" ", args)
+                + " exited with "
+                + run.exitCode()
+                + ": "
+                + tail(err));
       }
       return run;
     } catch (IOException e) {
@@ -78,13 +96,15 @@ final class OfficeProcess {
   }
 
   private List<String> command(String maxHeap, Path gcLog, String... args) {
-    List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + maxHeap,
-        "-Xlog:gc,gc+heap+exit:file=" + gcLog));
+    List<String> command =
+        new ArrayList<>(
+            List.of(javaBinary(), "-Xmx" + maxHeap, "-Xlog:gc,gc+heap+exit:file=" + gcLog));
     if (officeJar != null) {
       command.addAll(List.of("-jar", officeJar.toString()));
     } else {
-      command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-          "io.branchsync.office.cli.OfficeCli"));
+      command.addAll(
+          List.of(
+              "-cp", System.getProperty("java.class.path"), "io.branchsync.office.cli.OfficeCli"));
     }
     command.addAll(List.of(args));
     return command;
@@ -93,23 +113,26 @@ final class OfficeProcess {
   /** Reads VmHWM (the kernel's own peak of VmRSS) until the process ends. */
   private static Thread sampler(Process process, AtomicLong peakKb) {
     Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-    Thread thread = new Thread(() -> {
-      while (process.isAlive()) {
-        try {
-          for (String line : Files.readAllLines(status)) {
-            if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {
-              long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-              peakKb.accumulateAndGet(kb, Math::max);
-            }
-          }
-          Thread.sleep(SAMPLE_MILLIS);
-        } catch (IOException | RuntimeException e) {
-          return; // the process ended between the check and the read
-        } catch (InterruptedException e) {
-          return;
-        }
-      }
-    }, "bench-rss-sampler");
+    Thread thread =
+        new Thread(
+            () -> {
+              while (process.isAlive()) {
+                try {
+                  for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {
+                      long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                      peakKb.accumulateAndGet(kb, Math::max);
+                    }
+                  }
+                  Thread.sleep(SAMPLE_MILLIS);
+                } catch (IOException | RuntimeException e) {
+                  return; // the process ended between the check and the read
+                } catch (InterruptedException e) {
+                  return;
+                }
+              }
+            },
+            "bench-rss-sampler");
     thread.setDaemon(true);
     thread.start();
     return thread;

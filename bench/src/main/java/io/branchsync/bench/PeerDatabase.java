@@ -13,9 +13,9 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * An empty copy of the retail schema for the peers to load into: the same tables, keys and
- * foreign keys as a shop's, without BranchSync's capture triggers, since a user copying tables
- * with other tools would have none.
+ * An empty copy of the retail schema for the peers to load into: the same tables, keys and foreign
+ * keys as a shop's, without BranchSync's capture triggers, since a user copying tables with other
+ * tools would have none.
  */
 final class PeerDatabase implements AutoCloseable {
   private final TestDatabase database;
@@ -49,11 +49,14 @@ final class PeerDatabase implements AutoCloseable {
 
   /** Empties the tables, so every load starts from the same state. */
   void empty(List<String> tables) throws SQLException {
-    try (Connection c = database.connect(); Statement s = c.createStatement()) {
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
       if (database.dialect() == TestDialect.POSTGRESQL) {
         // CASCADE: sale and the other tables pointing at these are empty anyway
-        s.execute("TRUNCATE " + String.join(", ", tables.stream().map(dialect::quote).toList())
-            + " CASCADE");
+        s.execute(
+            "TRUNCATE "
+                + String.join(", ", tables.stream().map(dialect::quote).toList())
+                + " CASCADE");
       } else {
         s.execute("SET FOREIGN_KEY_CHECKS = 0");
         for (String table : tables) {
@@ -67,7 +70,8 @@ final class PeerDatabase implements AutoCloseable {
   /** The rows now in the tables. */
   long count(List<String> tables) throws SQLException {
     long rows = 0;
-    try (Connection c = database.connect(); Statement s = c.createStatement()) {
+    try (Connection c = database.connect();
+        Statement s = c.createStatement()) {
       for (String table : tables) {
         try (ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + dialect.quote(table))) {
           rs.next();

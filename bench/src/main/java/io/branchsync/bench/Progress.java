@@ -12,7 +12,7 @@ final class Progress {
 
   static void say(String format, Object... args) {
     double seconds = (System.nanoTime() - STARTED) / 1e9;
-    OUT.printf(Locale.ROOT, "[bench %6.1f s] %s%n", seconds, String.format(Locale.ROOT, format,
-        args));
+    OUT.printf(
+        Locale.ROOT, "[bench %6.1f s] %s%n", seconds, String.format(Locale.ROOT, format, args));
   }
 }

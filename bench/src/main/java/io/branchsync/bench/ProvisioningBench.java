@@ -19,6 +19,7 @@ import java.util.List;
 final class ProvisioningBench {
   /** The tables provisioning sends for the retail policy set, parents first. */
   static final List<String> TABLES = List.of("parameter", "product", "service", "person");
+
   static final int JDBC_ROWS_PER_STATEMENT = 1_000;
   private final BenchSettings settings;
   private final Path logDir;
@@ -42,25 +43,48 @@ final class ProvisioningBench {
     try (PeerDatabase peer = PeerDatabase.create(dialect)) {
       for (int rep = 1; rep <= settings.repetitions(); rep++) {
         long started = System.nanoTime();
-        rows = new Provisioner(chain.office()).provision(branch, n -> { }).rowsSent();
-        ours.add(rate(rows, started, "provisioning " + Labels.of(dialect) + " " + rep + "/"
-            + settings.repetitions()));
+        rows = new Provisioner(chain.office()).provision(branch, n -> {}).rowsSent();
+        ours.add(
+            rate(
+                rows,
+                started,
+                "provisioning " + Labels.of(dialect) + " " + rep + "/" + settings.repetitions()));
         double dumpTook = dumpAndRestore(chain, peer, rows);
         dumpSeconds.add(dumpTook);
         dumpRate.add(rows / dumpTook);
         jdbcRate.add(jdbcLoad(chain.office(), peer, rows));
       }
     }
-    table.addProfile("Where provisioning's time goes, " + Labels.of(dialect) + " shop (one run,"
-        + " steps timed apart)", new ProvisioningProfile().run(chain, shop, dialect));
+    table.addProfile(
+        "Where provisioning's time goes, "
+            + Labels.of(dialect)
+            + " shop (one run,"
+            + " steps timed apart)",
+        new ProvisioningProfile().run(chain, shop, dialect));
     // the profile cleaned the shop without giving it its ID range: provision it properly again
-    new Provisioner(chain.office()).provision(branch, n -> { });
-    String name = "Provisioning: clean + full push of " + Labels.count(rows) + " rows to a "
-        + Labels.of(dialect) + " shop";
-    table.add(new ResultRow(name, "rows/s", ours, DumpRestore.describe(dialect), dumpRate,
-        Target.ratioAtLeast(0.5, "≥ 0.5 × peer")));
-    table.add(new ResultRow(name + ", vs JDBC", "rows/s", ours,
-        JdbcLoad.describe(JDBC_ROWS_PER_STATEMENT), jdbcRate, Target.none()));
+    new Provisioner(chain.office()).provision(branch, n -> {});
+    String name =
+        "Provisioning: clean + full push of "
+            + Labels.count(rows)
+            + " rows to a "
+            + Labels.of(dialect)
+            + " shop";
+    table.add(
+        new ResultRow(
+            name,
+            "rows/s",
+            ours,
+            DumpRestore.describe(dialect),
+            dumpRate,
+            Target.ratioAtLeast(0.5, "≥ 0.5 × peer")));
+    table.add(
+        new ResultRow(
+            name + ", vs JDBC",
+            "rows/s",
+            ours,
+            JdbcLoad.describe(JDBC_ROWS_PER_STATEMENT),
+            jdbcRate,
+            Target.none()));
     return new Reload(dumpSeconds, dumpRate);
   }
 
@@ -83,8 +107,8 @@ final class ProvisioningBench {
     long started = System.nanoTime();
     try (Connection from = office.dataSource().getConnection();
         Connection to = peer.database().connect()) {
-      new JdbcLoad(JDBC_ROWS_PER_STATEMENT).copy(from, office.dialect(), to, peer.dialect(),
-          TABLES);
+      new JdbcLoad(JDBC_ROWS_PER_STATEMENT)
+          .copy(from, office.dialect(), to, peer.dialect(), TABLES);
     }
     double rate = rate(rows, started, "  " + JdbcLoad.describe(JDBC_ROWS_PER_STATEMENT));
     requireRows(peer, rows, "the JDBC load");

@@ -33,8 +33,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Where provisioning's time goes: the steps the office and the shop take, one after the other
- * and timed apart, with the office's own settings (chunk size, rows per statement, COPY for a
+ * Where provisioning's time goes: the steps the office and the shop take, one after the other and
+ * timed apart, with the office's own settings (chunk size, rows per statement, COPY for a
  * PostgreSQL shop). The sum is close to, not equal to, a provisioning run, which interleaves the
  * office's steps chunk by chunk.
  */
@@ -45,14 +45,18 @@ final class ProvisioningProfile {
   Map<String, Double> run(LocalChain chain, ChainShop shop, TestDialect dialect)
       throws SQLException {
     Office office = chain.office();
-    SqlDialect shopDialect = dialect == TestDialect.POSTGRESQL ? SqlDialect.POSTGRESQL
-        : SqlDialect.MYSQL;
+    SqlDialect shopDialect =
+        dialect == TestDialect.POSTGRESQL ? SqlDialect.POSTGRESQL : SqlDialect.MYSQL;
     ShopClient client = office.client(chain.branch(shop.branch()));
     SchemaCatalog catalog = office.catalog();
-    List<TableMeta> tables = catalog.parentsFirst(office.policySet("retail")
-        .tables(Policy::officeToShop)).stream().map(catalog::require).toList();
-    int perStatement = shopDialect == SqlDialect.POSTGRESQL ? ChunkStatement.MAX_ROWS
-        : office.config().intValue(OfficeKey.ROWS_PER_STATEMENT);
+    List<TableMeta> tables =
+        catalog.parentsFirst(office.policySet("retail").tables(Policy::officeToShop)).stream()
+            .map(catalog::require)
+            .toList();
+    int perStatement =
+        shopDialect == SqlDialect.POSTGRESQL
+            ? ChunkStatement.MAX_ROWS
+            : office.config().intValue(OfficeKey.ROWS_PER_STATEMENT);
     long started = System.nanoTime();
     List<List<ChunkStatement>> statements = read(office, tables, shopDialect, perStatement);
     step("office: read the tables (JDBC, values to the chunk model)", started);
@@ -61,20 +65,20 @@ final class ProvisioningProfile {
     statements.forEach(part -> part.forEach(writer::toSql));
     step("office: write SQL text", started);
     started = System.nanoTime();
-    List<byte[]> chunks = chunks(writer, statements,
-        office.config().intValue(OfficeKey.CHUNK_BYTES));
+    List<byte[]> chunks =
+        chunks(writer, statements, office.config().intValue(OfficeKey.CHUNK_BYTES));
     step("office: write SQL text and gzip it (gzip alone = this - the line above)", started);
     started = System.nanoTime();
     parseAll(chunks, shopDialect);
-    step("shop: inflate and parse the chunks (part of sql_create below)",
-        started);
+    step("shop: inflate and parse the chunks (part of sql_create below)", started);
     started = System.nanoTime();
     client.clean();
     step("shop: clean (erase and rebuild the schema)", started);
     started = System.nanoTime();
     int sid = client.prepare();
     chunks.forEach(chunk -> client.create(sid, chunk));
-    step("sql_create of " + chunks.size() + " chunks (XML-RPC, HTTP, inflate, parse, check, apply)",
+    step(
+        "sql_create of " + chunks.size() + " chunks (XML-RPC, HTTP, inflate, parse, check, apply)",
         started);
     started = System.nanoTime();
     client.finish(sid);
@@ -87,16 +91,21 @@ final class ProvisioningProfile {
   }
 
   /** The statements TableStreamer would make, grouped per table. */
-  private static List<List<ChunkStatement>> read(Office office, List<TableMeta> tables,
-      SqlDialect shopDialect, int perStatement) throws SQLException {
+  private static List<List<ChunkStatement>> read(
+      Office office, List<TableMeta> tables, SqlDialect shopDialect, int perStatement)
+      throws SQLException {
     List<List<ChunkStatement>> all = new ArrayList<>();
     try (Connection c = office.dataSource().getConnection()) {
       c.setAutoCommit(false);
       for (TableMeta table : tables) {
         List<ChunkStatement> statements = new ArrayList<>();
-        String sql = "SELECT " + table.columns().stream()
-            .map(col -> office.dialect().quote(col.name())).collect(Collectors.joining(", "))
-            + " FROM " + office.dialect().quote(table.name());
+        String sql =
+            "SELECT "
+                + table.columns().stream()
+                    .map(col -> office.dialect().quote(col.name()))
+                    .collect(Collectors.joining(", "))
+                + " FROM "
+                + office.dialect().quote(table.name());
         try (Statement s = c.createStatement()) {
           office.dialect().streamResults(s);
           try (ResultSet rs = s.executeQuery(sql)) {
@@ -120,15 +129,15 @@ final class ProvisioningProfile {
     return all;
   }
 
-  private static ChunkStatement statement(TableMeta table, List<List<SqlValue>> rows,
-      SqlDialect shopDialect) {
+  private static ChunkStatement statement(
+      TableMeta table, List<List<SqlValue>> rows, SqlDialect shopDialect) {
     return shopDialect == SqlDialect.POSTGRESQL
         ? new CopyBlock(table.name(), table.columnNames(), rows)
         : new Upsert(table.name(), table.columnNames(), table.primaryKey(), rows, 0);
   }
 
-  private static List<byte[]> chunks(SqlChunkWriter writer, List<List<ChunkStatement>> statements,
-      long chunkBytes) {
+  private static List<byte[]> chunks(
+      SqlChunkWriter writer, List<List<ChunkStatement>> statements, long chunkBytes) {
     List<byte[]> chunks = new ArrayList<>();
     ChunkEncoder encoder = ChunkEncoder.inMemory();
     try {

@@ -31,35 +31,54 @@ public final class ResultTable {
   /** The breakdowns as Markdown tables, one per title. */
   public String profilesToMarkdown() {
     StringBuilder out = new StringBuilder();
-    profiles().forEach((title, steps) -> {
-      out.append("\n").append(title).append(":\n\n| step | ms |\n| --- | ---: |\n");
-      steps.forEach((step, ms) -> out.append("| ").append(cell(step)).append(" | ")
-          .append(number(ms)).append(" |\n"));
-    });
+    profiles()
+        .forEach(
+            (title, steps) -> {
+              out.append("\n").append(title).append(":\n\n| step | ms |\n| --- | ---: |\n");
+              steps.forEach(
+                  (step, ms) ->
+                      out.append("| ")
+                          .append(cell(step))
+                          .append(" | ")
+                          .append(number(ms))
+                          .append(" |\n"));
+            });
     return out.toString();
   }
 
   /** A GitHub-flavoured Markdown table, one line per row. */
   public String toMarkdown() {
     StringBuilder out = new StringBuilder();
-    out.append("| measurement | unit | median | min | max | runs | peer | peer median | ratio"
-        + " | target | met? |\n");
+    out.append(
+        "| measurement | unit | median | min | max | runs | peer | peer median | ratio"
+            + " | target | met? |\n");
     out.append("| --- | --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | --- |\n");
     for (ResultRow row : rows()) {
       Samples ours = row.ours();
       Double ratio = row.ratio();
       Boolean met = row.met();
-      out.append("| ").append(cell(row.name()))
-          .append(" | ").append(row.unit())
-          .append(" | ").append(number(ours.median()))
-          .append(" | ").append(number(ours.min()))
-          .append(" | ").append(number(ours.max()))
-          .append(" | ").append(ours.size())
-          .append(" | ").append(row.peer() == null ? "—" : cell(row.peerName()))
-          .append(" | ").append(row.peer() == null ? "—" : number(row.peer().median()))
-          .append(" | ").append(ratio == null ? "—" : String.format(Locale.ROOT, "%.2f", ratio))
-          .append(" | ").append(row.target().text())
-          .append(" | ").append(met == null ? "—" : met ? "met" : "**missed**")
+      out.append("| ")
+          .append(cell(row.name()))
+          .append(" | ")
+          .append(row.unit())
+          .append(" | ")
+          .append(number(ours.median()))
+          .append(" | ")
+          .append(number(ours.min()))
+          .append(" | ")
+          .append(number(ours.max()))
+          .append(" | ")
+          .append(ours.size())
+          .append(" | ")
+          .append(row.peer() == null ? "—" : cell(row.peerName()))
+          .append(" | ")
+          .append(row.peer() == null ? "—" : number(row.peer().median()))
+          .append(" | ")
+          .append(ratio == null ? "—" : String.format(Locale.ROOT, "%.2f", ratio))
+          .append(" | ")
+          .append(row.target().text())
+          .append(" | ")
+          .append(met == null ? "—" : met ? "met" : "**missed**")
           .append(" |\n");
     }
     return out.toString();

@@ -22,6 +22,7 @@ import java.util.SplittableRandom;
 final class TradeGenerator {
   /** Rows one sale writes: the sale, three items, one payment. */
   static final int ROWS_PER_SALE = 5;
+
   private static final int ITEMS_PER_SALE = 3;
   private static final int STATEMENTS_PER_COMMIT = 100;
   private final SplittableRandom random;
@@ -35,12 +36,15 @@ final class TradeGenerator {
   /** Makes {@code sales} sales at a shop; returns the rows written. */
   int sell(Connection c, int branch, int sales) throws SQLException {
     c.setAutoCommit(false);
-    try (PreparedStatement sale = c.prepareStatement(
-            "INSERT INTO sale (branch_id, person_id, total) VALUES (?, ?, ?)", new String[] {"id"});
-        PreparedStatement item = c.prepareStatement(
-            "INSERT INTO sale_item (sale_id, product_id, quantity, price) VALUES (?, ?, ?, ?)");
-        PreparedStatement payment = c.prepareStatement(
-            "INSERT INTO payment (sale_id, method, amount) VALUES (?, ?, ?)")) {
+    try (PreparedStatement sale =
+            c.prepareStatement(
+                "INSERT INTO sale (branch_id, person_id, total) VALUES (?, ?, ?)",
+                new String[] {"id"});
+        PreparedStatement item =
+            c.prepareStatement(
+                "INSERT INTO sale_item (sale_id, product_id, quantity, price) VALUES (?, ?, ?, ?)");
+        PreparedStatement payment =
+            c.prepareStatement("INSERT INTO payment (sale_id, method, amount) VALUES (?, ?, ?)")) {
       for (int i = 0; i < sales; i++) {
         BigDecimal[] prices = new BigDecimal[ITEMS_PER_SALE];
         BigDecimal total = BigDecimal.ZERO;
@@ -97,24 +101,46 @@ final class TradeGenerator {
     int productDeletes = rows * 10 / 100;
     int personUpdates = rows * 15 / 100;
     int personInserts = rows * 10 / 100;
-    int personDeletes = rows - productUpdates - productInserts - productDeletes - personUpdates
-        - personInserts;
+    int personDeletes =
+        rows - productUpdates - productInserts - productDeletes - personUpdates - personInserts;
     c.setAutoCommit(false);
     try {
       int changed = delete(c, "product", productDeletes);
       changed += delete(c, "person", personDeletes);
-      changed += run(c, "UPDATE product SET price = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
-          distinctIds(productUpdates, products / 2), id -> new Object[] {
-              CatalogGenerator.price(random), id});
-      changed += run(c, "UPDATE person SET email = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
-          distinctIds(personUpdates, persons / 2), id -> new Object[] {
-              "edited." + tag + "." + id + "@example.com", id});
-      changed += run(c, "INSERT INTO product (sku, description, price) VALUES (?, ?, ?)",
-          sequence(productInserts), i -> new Object[] {"NEW-" + tag + "-" + i,
-              CatalogGenerator.description(random), CatalogGenerator.price(random)});
-      changed += run(c, "INSERT INTO person (name, email, phone) VALUES (?, ?, ?)",
-          sequence(personInserts), i -> new Object[] {"New Customer " + tag + "-" + i,
-              "new." + tag + "." + i + "@example.com", CatalogGenerator.phone(random)});
+      changed +=
+          run(
+              c,
+              "UPDATE product SET price = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+              distinctIds(productUpdates, products / 2),
+              id -> new Object[] {CatalogGenerator.price(random), id});
+      changed +=
+          run(
+              c,
+              "UPDATE person SET email = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+              distinctIds(personUpdates, persons / 2),
+              id -> new Object[] {"edited." + tag + "." + id + "@example.com", id});
+      changed +=
+          run(
+              c,
+              "INSERT INTO product (sku, description, price) VALUES (?, ?, ?)",
+              sequence(productInserts),
+              i ->
+                  new Object[] {
+                    "NEW-" + tag + "-" + i,
+                    CatalogGenerator.description(random),
+                    CatalogGenerator.price(random)
+                  });
+      changed +=
+          run(
+              c,
+              "INSERT INTO person (name, email, phone) VALUES (?, ?, ?)",
+              sequence(personInserts),
+              i ->
+                  new Object[] {
+                    "New Customer " + tag + "-" + i,
+                    "new." + tag + "." + i + "@example.com",
+                    CatalogGenerator.phone(random)
+                  });
       c.commit();
       return changed;
     } finally {
@@ -122,11 +148,17 @@ final class TradeGenerator {
     }
   }
 
-  /** Deletes the {@code count} highest-numbered rows of the office's range, above the referenced. */
+  /**
+   * Deletes the {@code count} highest-numbered rows of the office's range, above the referenced.
+   */
   private int delete(Connection c, String table, int count) throws SQLException {
     List<Long> ids = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT id FROM " + table
-        + " WHERE id > ? AND id <= 10000000 ORDER BY id DESC LIMIT " + count)) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT id FROM "
+                + table
+                + " WHERE id > ? AND id <= 10000000 ORDER BY id DESC LIMIT "
+                + count)) {
       s.setLong(1, referenced);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

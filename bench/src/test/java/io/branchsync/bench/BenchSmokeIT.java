@@ -28,7 +28,8 @@ class BenchSmokeIT {
     assertEquals(List.of(), runner.failures());
     List<String> names = table.rows().stream().map(ResultRow::name).toList();
     for (String expected : expectedRows(settings)) {
-      assertTrue(names.stream().anyMatch(n -> n.startsWith(expected)),
+      assertTrue(
+          names.stream().anyMatch(n -> n.startsWith(expected)),
           "no row starting with '" + expected + "' in " + names);
     }
     assertEquals(2 * 7 + 3 + 2, table.rows().size(), names.toString());
@@ -48,11 +49,14 @@ class BenchSmokeIT {
     for (TestDialect dialect : settings.dialects()) {
       String label = Labels.of(dialect);
       rows.add("Provisioning: clean + full push of");
-      rows.add("Incremental sync: " + Labels.count(settings.incrementalRows())
-          + " changed rows both ways, " + label);
+      rows.add(
+          "Incremental sync: "
+              + Labels.count(settings.incrementalRows())
+              + " changed rows both ways, "
+              + label);
       rows.add("Idle sync (nothing changed), " + label);
-      rows.add("Capture: till inserts into sale/sale_item, one row per statement and commit, "
-          + label);
+      rows.add(
+          "Capture: till inserts into sale/sale_item, one row per statement and commit, " + label);
       rows.add("Capture: batched inserts into sale/sale_item");
     }
     rows.add("Office (-Xmx256m) provisioning");

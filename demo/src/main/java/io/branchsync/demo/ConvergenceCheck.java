@@ -34,8 +34,10 @@ public final class ConvergenceCheck {
         String table = entry.getKey();
         for (ChainShop shop : chain.shops()) {
           try (Connection c = shop.connect()) {
-            IdRange range = entry.getValue() == Policy.FromTarget
-                ? chain.office().branches().require(shop.branch()).idRange() : null;
+            IdRange range =
+                entry.getValue() == Policy.FromTarget
+                    ? chain.office().branches().require(shop.branch()).idRange()
+                    : null;
             TableSnapshot atOffice = TableSnapshot.read(office, officeDialect, table, range);
             TableSnapshot atShop = TableSnapshot.read(c, shop.dialect(), table, range);
             String difference = atOffice.differenceFrom(atShop);

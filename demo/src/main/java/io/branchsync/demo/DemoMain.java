@@ -36,8 +36,11 @@ public final class DemoMain {
     out.println("BranchSync demo: a head office and two shops, syncing over XML-RPC on loopback");
     LocalChain chain;
     try {
-      out.println("starting databases: " + TestDatabases.describe(TestDialect.POSTGRESQL) + "; "
-          + TestDatabases.describe(TestDialect.MARIADB));
+      out.println(
+          "starting databases: "
+              + TestDatabases.describe(TestDialect.POSTGRESQL)
+              + "; "
+              + TestDatabases.describe(TestDialect.MARIADB));
       chain = LocalChain.start(TestDialect.POSTGRESQL);
     } catch (RuntimeException e) {
       out.println("FAILED: a database could not be started: " + e.getMessage());
@@ -55,16 +58,18 @@ public final class DemoMain {
     chain.addShop(1, TestDialect.POSTGRESQL);
     chain.addShop(2, TestDialect.MARIADB);
     for (ChainShop shop : chain.shops()) {
-      out.printf("shop %d: %s database, XML-RPC at %s%n", shop.branch(),
-          shop.dialect().sqlDialect().wireName(), shop.server().url());
+      out.printf(
+          "shop %d: %s database, XML-RPC at %s%n",
+          shop.branch(), shop.dialect().sqlDialect().wireName(), shop.server().url());
     }
     DemoTrading trading = new DemoTrading(chain, 20261126L);
     trading.seedOffice(500, 100);
     Provisioner provisioner = new Provisioner(chain.office());
     for (ChainShop shop : chain.shops()) {
-      ProvisionResult r = provisioner.provision(
-          chain.office().branches().require(shop.branch()), rows -> { });
-      out.printf("provisioned shop %d: %d rows in %d chunks, IDs from %d, %d ms%n",
+      ProvisionResult r =
+          provisioner.provision(chain.office().branches().require(shop.branch()), rows -> {});
+      out.printf(
+          "provisioned shop %d: %d rows in %d chunks, IDs from %d, %d ms%n",
           shop.branch(), r.rowsSent(), r.chunks(), r.idStart(), r.millis());
     }
     FleetSync fleet = new FleetSync(chain.office());
@@ -72,8 +77,10 @@ public final class DemoMain {
     for (int round = 1; round <= ROUNDS + 1; round++) {
       boolean settle = round > ROUNDS;
       out.println();
-      out.println(settle ? "final sync (lets the last round's changes reach every shop)"
-          : "round " + round + ": " + trading.trade(round, SALES_PER_SHOP));
+      out.println(
+          settle
+              ? "final sync (lets the last round's changes reach every shop)"
+              : "round " + round + ": " + trading.trade(round, SALES_PER_SHOP));
       List<SyncOutcome> outcomes = fleet.sync(chain.office().branches().list());
       printOutcomes(outcomes);
       conflictsSeen = printConflicts(chain, conflictsSeen);
@@ -87,13 +94,20 @@ public final class DemoMain {
 
   private void printOutcomes(List<SyncOutcome> outcomes) {
     for (SyncOutcome o : outcomes) {
-      out.printf("  shop %d: %s in %d ms, %d conflicts%n", o.branchId(),
-          o.ok() ? "synced" : "FAILED (" + o.error() + ")", o.millis(), o.conflicts());
+      out.printf(
+          "  shop %d: %s in %d ms, %d conflicts%n",
+          o.branchId(),
+          o.ok() ? "synced" : "FAILED (" + o.error() + ")",
+          o.millis(),
+          o.conflicts());
       TreeSet<String> tables = new TreeSet<>(o.pulledByTable().keySet());
       tables.addAll(o.pushedByTable().keySet());
       for (String table : tables) {
-        out.printf("    %-10s shop->office %5d   office->shop %5d%n", table,
-            o.pulledByTable().getOrDefault(table, 0L), o.pushedByTable().getOrDefault(table, 0L));
+        out.printf(
+            "    %-10s shop->office %5d   office->shop %5d%n",
+            table,
+            o.pulledByTable().getOrDefault(table, 0L),
+            o.pushedByTable().getOrDefault(table, 0L));
       }
     }
   }
@@ -103,9 +117,10 @@ public final class DemoMain {
     long newest = seen;
     for (Conflict c : conflicts) {
       if (c.id() > seen) {
-        out.printf("  conflict: %s %s at shop %d resolved %s%n    office kept: %s%n"
-            + "    shop sent:   %s%n", c.table(), c.key(), c.branchId(), c.resolution(),
-            c.officeVersion(), c.branchVersion());
+        out.printf(
+            "  conflict: %s %s at shop %d resolved %s%n    office kept: %s%n"
+                + "    shop sent:   %s%n",
+            c.table(), c.key(), c.branchId(), c.resolution(), c.officeVersion(), c.branchVersion());
         newest = Math.max(newest, c.id());
       }
     }
@@ -118,7 +133,8 @@ public final class DemoMain {
     double seconds = (System.nanoTime() - started) / 1e9;
     out.println();
     if (differences.isEmpty()) {
-      out.printf("CONVERGED: %d tables agree across the office and %d shops (%.1f s)%n",
+      out.printf(
+          "CONVERGED: %d tables agree across the office and %d shops (%.1f s)%n",
           policies.policies().size(), chain.shops().size(), seconds);
       return 0;
     }

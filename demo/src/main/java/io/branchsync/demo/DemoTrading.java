@@ -59,23 +59,28 @@ final class DemoTrading {
     }
     for (ChainShop shop : chain.shops()) {
       try (Connection c = shop.connect()) {
-        long newcomer = RetailActions.addPerson(c, "Walk-in " + shop.branch() + "." + round,
-            "walkin" + shop.branch() + "r" + round + "@example.com");
+        long newcomer =
+            RetailActions.addPerson(
+                c,
+                "Walk-in " + shop.branch() + "." + round,
+                "walkin" + shop.branch() + "r" + round + "@example.com");
         for (int i = 0; i < salesPerShop; i++) {
           Long buyer = random.nextInt(3) == 0 ? null : (i == 0 ? newcomer : pick(persons));
-          RetailActions.sell(c, shop.branch(), buyer, lines(products), random.nextBoolean()
-              ? "card" : "cash");
+          RetailActions.sell(
+              c, shop.branch(), buyer, lines(products), random.nextBoolean() ? "card" : "cash");
         }
-        RetailActions.editPerson(c, pick(persons), "shop" + shop.branch() + "-r" + round
-            + "@example.com");
+        RetailActions.editPerson(
+            c, pick(persons), "shop" + shop.branch() + "-r" + round + "@example.com");
         if (shop.branch() == 1) {
           RetailActions.editPerson(c, contested, "shop1-r" + round + "@example.com");
         }
       }
     }
-    return String.format("office: 3 price changes, 1 new product, 1 new customer, customer %d"
-        + " edited; each shop: %d sales with payments, 1 new customer, 1 customer edited;"
-        + " shop 1 also edited customer %d", contested, salesPerShop, contested);
+    return String.format(
+        "office: 3 price changes, 1 new product, 1 new customer, customer %d"
+            + " edited; each shop: %d sales with payments, 1 new customer, 1 customer edited;"
+            + " shop 1 also edited customer %d",
+        contested, salesPerShop, contested);
   }
 
   private List<Line> lines(List<Long> products) {

@@ -66,9 +66,7 @@ public final class LocalChain implements AutoCloseable {
     return start(officeDialect, Map.of());
   }
 
-  /**
-   * Creates a shop database, initializes it, starts its server and registers it at the office.
-   */
+  /** Creates a shop database, initializes it, starts its server and registers it at the office. */
   public ChainShop addShop(int branch, TestDialect dialect) {
     return addShop(branch, dialect, Map.of());
   }
@@ -99,8 +97,16 @@ public final class LocalChain implements AutoCloseable {
     }
     shops.add(shop);
     officeEnv.put(secretVariable(branch), secret);
-    office.branches().add(new Branch(branch, "shop-" + branch, url(shop),
-        "env:" + secretVariable(branch), "retail", IdRange.forBranch(branch)));
+    office
+        .branches()
+        .add(
+            new Branch(
+                branch,
+                "shop-" + branch,
+                url(shop),
+                "env:" + secretVariable(branch),
+                "retail",
+                IdRange.forBranch(branch)));
     return shop;
   }
 

@@ -25,15 +25,29 @@ public final class RetailActions {
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     try {
-      BigDecimal total = lines.stream().map(l -> l.price().multiply(l.quantity()))
-          .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, java.math.RoundingMode.HALF_UP);
-      long sale = insert(c, "INSERT INTO sale (branch_id, person_id, total) VALUES (?, ?, ?)",
-          branch, personId, total);
+      BigDecimal total =
+          lines.stream()
+              .map(l -> l.price().multiply(l.quantity()))
+              .reduce(BigDecimal.ZERO, BigDecimal::add)
+              .setScale(2, java.math.RoundingMode.HALF_UP);
+      long sale =
+          insert(
+              c,
+              "INSERT INTO sale (branch_id, person_id, total) VALUES (?, ?, ?)",
+              branch,
+              personId,
+              total);
       for (Line line : lines) {
-        insert(c, "INSERT INTO sale_item (sale_id, product_id, quantity, price) VALUES (?, ?, ?, ?)",
-            sale, line.productId(), line.quantity(), line.price());
+        insert(
+            c,
+            "INSERT INTO sale_item (sale_id, product_id, quantity, price) VALUES (?, ?, ?, ?)",
+            sale,
+            line.productId(),
+            line.quantity(),
+            line.price());
       }
-      insert(c, "INSERT INTO payment (sale_id, method, amount) VALUES (?, ?, ?)", sale, method, total);
+      insert(
+          c, "INSERT INTO payment (sale_id, method, amount) VALUES (?, ?, ?)", sale, method, total);
       c.commit();
       return sale;
     } catch (SQLException | RuntimeException e) {
@@ -49,7 +63,8 @@ public final class RetailActions {
   }
 
   public static void editPerson(Connection c, long id, String email) throws SQLException {
-    update(c, "UPDATE person SET email = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?", email, id);
+    update(
+        c, "UPDATE person SET email = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?", email, id);
   }
 
   public static void deletePerson(Connection c, long id) throws SQLException {
@@ -58,19 +73,30 @@ public final class RetailActions {
 
   public static long addProduct(Connection c, String sku, String description, BigDecimal price)
       throws SQLException {
-    return insert(c, "INSERT INTO product (sku, description, price) VALUES (?, ?, ?)",
-        sku, description, price);
+    return insert(
+        c,
+        "INSERT INTO product (sku, description, price) VALUES (?, ?, ?)",
+        sku,
+        description,
+        price);
   }
 
-  public static void changePrice(Connection c, long productId, BigDecimal price) throws SQLException {
-    update(c, "UPDATE product SET price = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
-        price, productId);
+  public static void changePrice(Connection c, long productId, BigDecimal price)
+      throws SQLException {
+    update(
+        c,
+        "UPDATE product SET price = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+        price,
+        productId);
   }
 
   public static void changeDescription(Connection c, long productId, String description)
       throws SQLException {
-    update(c, "UPDATE product SET description = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
-        description, productId);
+    update(
+        c,
+        "UPDATE product SET description = ?, updated_at = CURRENT_TIMESTAMP WHERE id = ?",
+        description,
+        productId);
   }
 
   /** Only a product no sale_item references: sale lines keep their product. */

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every node creates rows with keys of its own range, whatever it applied from other ranges, and
- * a row forced into another branch's key is recorded, never applied over the row that holds it.
+ * Every node creates rows with keys of its own range, whatever it applied from other ranges, and a
+ * row forced into another branch's key is recorded, never applied over the row that holds it.
  */
 class BranchKeysIT {
 
@@ -71,8 +71,8 @@ class BranchKeysIT {
   void aSaleForcedIntoAnotherBranchsKeyIsRecordedNotAppliedOverIt(TestDialect shops)
       throws Exception {
     // the office on the other dialect, so both dialects apply pulled rows in one of the runs
-    TestDialect office = shops == TestDialect.POSTGRESQL ? TestDialect.MARIADB
-        : TestDialect.POSTGRESQL;
+    TestDialect office =
+        shops == TestDialect.POSTGRESQL ? TestDialect.MARIADB : TestDialect.POSTGRESQL;
     try (LocalChain chain = LocalChain.start(office)) {
       chain.addShop(1, shops);
       chain.addShop(2, shops);
@@ -83,22 +83,32 @@ class BranchKeysIT {
       ChainNodes.provisionAll(chain);
       long sale;
       try (Connection c = chain.shop(2).connect()) {
-        sale = RetailActions.sell(c, 2, null,
-            List.of(new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+        sale =
+            RetailActions.sell(
+                c,
+                2,
+                null,
+                List.of(new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50"))),
+                "cash");
       }
       ChainNodes.syncAll(chain);
       // an application forcing its own key on a sale, whose item and payment get the shop's keys
       try (Connection c = chain.shop(1).connect()) {
         execute(c, "INSERT INTO sale (id, branch_id, total) VALUES (?, 1, 99.00)", sale);
-        execute(c, "INSERT INTO sale_item (sale_id, product_id, quantity, price)"
-            + " VALUES (?, " + coffee + ", 1, 99.00)", sale);
-        execute(c, "INSERT INTO payment (sale_id, method, amount) VALUES (?, 'card', 99.00)",
+        execute(
+            c,
+            "INSERT INTO sale_item (sale_id, product_id, quantity, price)"
+                + " VALUES (?, "
+                + coffee
+                + ", 1, 99.00)",
             sale);
+        execute(c, "INSERT INTO payment (sale_id, method, amount) VALUES (?, 'card', 99.00)", sale);
       }
       ChainNodes.syncAll(chain);
 
       try (Connection c = chain.office().dataSource().getConnection();
-          PreparedStatement s = c.prepareStatement("SELECT branch_id, total FROM sale WHERE id = ?")) {
+          PreparedStatement s =
+              c.prepareStatement("SELECT branch_id, total FROM sale WHERE id = ?")) {
         s.setLong(1, sale);
         try (ResultSet rs = s.executeQuery()) {
           assertTrue(rs.next());
@@ -107,20 +117,31 @@ class BranchKeysIT {
         }
       }
       try (Connection c = chain.office().dataSource().getConnection()) {
-        assertEquals(List.of("1.000 2.50"), strings(c, "SELECT quantity, price FROM sale_item"
-            + " WHERE sale_id = ?", sale), "only shop 2's item hangs under shop 2's sale");
-        assertEquals(List.of("cash 2.50"), strings(c, "SELECT method, amount FROM payment"
-            + " WHERE sale_id = ?", sale), "only shop 2's payment");
+        assertEquals(
+            List.of("1.000 2.50"),
+            strings(c, "SELECT quantity, price FROM sale_item" + " WHERE sale_id = ?", sale),
+            "only shop 2's item hangs under shop 2's sale");
+        assertEquals(
+            List.of("cash 2.50"),
+            strings(c, "SELECT method, amount FROM payment" + " WHERE sale_id = ?", sale),
+            "only shop 2's payment");
       }
       List<Conflict> conflicts = chain.office().conflicts().list(10);
-      assertEquals(List.of("payment", "sale", "sale_item"),
-          conflicts.stream().map(Conflict::table).sorted().toList(), conflicts.toString());
-      assertTrue(conflicts.stream().allMatch(k -> k.resolution().equals("key-collision")
-          && k.branchId() == 1), conflicts.toString());
-      assertTrue(conflicts.stream().filter(k -> !k.table().equals("sale"))
-          .allMatch(k -> k.officeVersion().equals("(absent)")), conflicts.toString());
-      Conflict conflict = conflicts.stream().filter(k -> k.table().equals("sale")).findFirst()
-          .orElseThrow();
+      assertEquals(
+          List.of("payment", "sale", "sale_item"),
+          conflicts.stream().map(Conflict::table).sorted().toList(),
+          conflicts.toString());
+      assertTrue(
+          conflicts.stream()
+              .allMatch(k -> k.resolution().equals("key-collision") && k.branchId() == 1),
+          conflicts.toString());
+      assertTrue(
+          conflicts.stream()
+              .filter(k -> !k.table().equals("sale"))
+              .allMatch(k -> k.officeVersion().equals("(absent)")),
+          conflicts.toString());
+      Conflict conflict =
+          conflicts.stream().filter(k -> k.table().equals("sale")).findFirst().orElseThrow();
       assertEquals(1, conflict.branchId());
       assertEquals("sale", conflict.table());
       assertEquals(Long.toString(sale), conflict.key());
@@ -129,8 +150,9 @@ class BranchKeysIT {
       assertTrue(conflict.officeVersion().contains("2.50"), conflict.officeVersion());
       ChainNodes.syncAll(chain);
       assertEquals(3, chain.office().conflicts().list(10).size(), "recorded once, not every sync");
-      BranchStatus status = new StatusReporter(chain.office()).report(false).stream()
-          .filter(b -> b.branchId() == 1).findFirst().orElseThrow();
+      BranchStatus status =
+          new StatusReporter(chain.office())
+              .report(false).stream().filter(b -> b.branchId() == 1).findFirst().orElseThrow();
       assertEquals(3, status.keyCollisions(), "office status shows it");
 
       // the shop voids its forced sale: that delete must not reach shop 2's sale either
@@ -195,11 +217,15 @@ class BranchKeysIT {
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         String name = rs.getString(2);
-        int branch = name.startsWith("from office") ? 0
-            : Integer.parseInt(name.substring("from shop ".length(), "from shop ".length() + 1));
+        int branch =
+            name.startsWith("from office")
+                ? 0
+                : Integer.parseInt(
+                    name.substring("from shop ".length(), "from shop ".length() + 1));
         IdRange range = IdRange.forBranch(branch);
         long id = rs.getLong(1);
-        assertTrue(id >= range.first() && id <= range.last(),
+        assertTrue(
+            id >= range.first() && id <= range.last(),
             name + " has key " + id + " outside " + range);
       }
     }

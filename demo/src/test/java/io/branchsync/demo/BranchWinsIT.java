@@ -26,9 +26,11 @@ class BranchWinsIT {
   void shopVersionWinsAndFlowsOnToTheOtherShop(TestDialect dialect, @TempDir Path dir)
       throws Exception {
     Path policy = dir.resolve("shop-first.policy");
-    Files.writeString(policy, "@conflict = branch-wins\nparameter = Initial\nproduct = FromSource\n"
-        + "service = FromSource\nperson = Both\nsale = FromTarget\nsale_item = FromTarget\n"
-        + "payment = FromTarget\n");
+    Files.writeString(
+        policy,
+        "@conflict = branch-wins\nparameter = Initial\nproduct = FromSource\n"
+            + "service = FromSource\nperson = Both\nsale = FromTarget\nsale_item = FromTarget\n"
+            + "payment = FromTarget\n");
     try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
       chain.addShop(1, dialect);
       chain.addShop(2, dialect);
@@ -36,14 +38,15 @@ class BranchWinsIT {
       try (Connection office = chain.office().dataSource().getConnection()) {
         RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("2.50"));
         ana = RetailActions.addPerson(office, "Ana", "ana@example.com");
-        try (PreparedStatement s = office.prepareStatement("UPDATE sync_branch SET policy_set = ?")) {
+        try (PreparedStatement s =
+            office.prepareStatement("UPDATE sync_branch SET policy_set = ?")) {
           s.setString(1, policy.toString());
           s.executeUpdate();
         }
       }
       Provisioner provisioner = new Provisioner(chain.office());
       for (int branch = 1; branch <= 2; branch++) {
-        provisioner.provision(chain.office().branches().require(branch), rows -> { });
+        provisioner.provision(chain.office().branches().require(branch), rows -> {});
       }
       try (Connection office = chain.office().dataSource().getConnection()) {
         RetailActions.editPerson(office, ana, "ana@office.example");

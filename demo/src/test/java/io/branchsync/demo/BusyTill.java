@@ -47,14 +47,18 @@ final class BusyTill implements AutoCloseable {
     }
     try (Connection c = shop.connect()) {
       while (open.get()) {
-        List<Line> lines = List.of(new Line(sellable.get(random.nextInt(sellable.size())),
-            BigDecimal.ONE, new BigDecimal("1.00")));
+        List<Line> lines =
+            List.of(
+                new Line(
+                    sellable.get(random.nextInt(sellable.size())),
+                    BigDecimal.ONE,
+                    new BigDecimal("1.00")));
         long started = System.nanoTime();
         try {
           long id = RetailActions.sell(c, shop.branch(), null, lines, "cash");
           latenciesMs.add((System.nanoTime() - started) / 1_000_000);
-          sales.add(new ChainLedger.Sale(shop.branch(), id, null, new BigDecimal("1.00"), "cash",
-              lines));
+          sales.add(
+              new ChainLedger.Sale(shop.branch(), id, null, new BigDecimal("1.00"), "cash", lines));
         } catch (SQLException e) {
           // sell() rolled the sale back; a till would tell the cashier, and so does this test
           errors.add("till of shop " + shop.branch() + " failed a sale: " + e.getMessage());

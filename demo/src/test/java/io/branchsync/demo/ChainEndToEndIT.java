@@ -44,9 +44,10 @@ class ChainEndToEndIT {
       }
       Provisioner provisioner = new Provisioner(chain.office());
       for (ChainShop shop : chain.shops()) {
-        provisioner.provision(chain.office().branches().require(shop.branch()), rows -> { });
+        provisioner.provision(chain.office().branches().require(shop.branch()), rows -> {});
       }
-      assertEquals(List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
+      assertEquals(
+          List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
 
       long tea;
       try (Connection office = chain.office().dataSource().getConnection()) {
@@ -58,15 +59,26 @@ class ChainEndToEndIT {
       long pgSale;
       try (Connection shop = pgShop.connect()) {
         dee = RetailActions.addPerson(shop, "Dee", "dee@example.com");
-        pgSale = RetailActions.sell(shop, 1, dee, List.of(
-            new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50")),
-            new Line(coffee, new BigDecimal("2"), new BigDecimal("2.50"))), "card");
+        pgSale =
+            RetailActions.sell(
+                shop,
+                1,
+                dee,
+                List.of(
+                    new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50")),
+                    new Line(coffee, new BigDecimal("2"), new BigDecimal("2.50"))),
+                "card");
         RetailActions.editPerson(shop, ana, "ana@shop1.example");
       }
       long mySale;
       try (Connection shop = myShop.connect()) {
-        mySale = RetailActions.sell(shop, 2, null, List.of(
-            new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+        mySale =
+            RetailActions.sell(
+                shop,
+                2,
+                null,
+                List.of(new Line(coffee, BigDecimal.ONE, new BigDecimal("2.50"))),
+                "cash");
         RetailActions.deletePerson(shop, cy);
       }
       assertTrue(pgSale > 10_000_000 && pgSale <= 20_000_000, "shop 1 sale id " + pgSale);
@@ -79,7 +91,8 @@ class ChainEndToEndIT {
           assertTrue(outcome.ok(), outcome.toString());
         }
       }
-      assertEquals(List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
+      assertEquals(
+          List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
       for (SyncOutcome outcome : fleet.sync(chain.office().branches().list())) {
         assertEquals(0, outcome.pulled() + outcome.pushed(), "a quiet sync moved rows: " + outcome);
       }

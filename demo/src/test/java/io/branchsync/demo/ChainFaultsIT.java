@@ -6,17 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.branchsync.demo.RetailActions.Line;
+import io.branchsync.office.client.ShopClient;
 import io.branchsync.office.registry.Branch;
 import io.branchsync.office.sync.BranchSyncer;
 import io.branchsync.office.sync.Provisioner;
 import io.branchsync.office.sync.SyncOutcome;
-import io.branchsync.schema.policy.PolicySetLoader;
-import io.branchsync.testkit.TestDialect;
-import io.branchsync.office.client.ShopClient;
 import io.branchsync.protocol.chunk.ChunkCodec;
 import io.branchsync.schema.chunk.SqlChunkWriter;
 import io.branchsync.schema.chunk.SqlValue;
 import io.branchsync.schema.chunk.Upsert;
+import io.branchsync.schema.policy.PolicySetLoader;
+import io.branchsync.testkit.TestDialect;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -40,16 +40,24 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ChainFaultsIT {
   /** Few quick retries, so a dead shop fails the run fast. */
   private static final Map<String, String> IMPATIENT_OFFICE =
-      Map.of("client.retries", "1", "client.retry.backoff.ms", "50",
-          "client.connect.timeout.ms", "2000", "client.read.timeout.ms", "20000");
+      Map.of(
+          "client.retries",
+          "1",
+          "client.retry.backoff.ms",
+          "50",
+          "client.connect.timeout.ms",
+          "2000",
+          "client.read.timeout.ms",
+          "20000");
 
-  private static LocalChain chainWithProvisionedShop(TestDialect shopDialect,
-      Map<String, String> shopSettings) throws Exception {
+  private static LocalChain chainWithProvisionedShop(
+      TestDialect shopDialect, Map<String, String> shopSettings) throws Exception {
     return chainWithProvisionedShop(shopDialect, shopSettings, IMPATIENT_OFFICE);
   }
 
-  private static LocalChain chainWithProvisionedShop(TestDialect shopDialect,
-      Map<String, String> shopSettings, Map<String, String> officeSettings) throws Exception {
+  private static LocalChain chainWithProvisionedShop(
+      TestDialect shopDialect, Map<String, String> shopSettings, Map<String, String> officeSettings)
+      throws Exception {
     LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL, officeSettings);
     try {
       chain.addShop(1, shopDialect, shopSettings);
@@ -59,7 +67,7 @@ class ChainFaultsIT {
         }
         RetailActions.addPerson(office, "Ana", "ana@example.com");
       }
-      new Provisioner(chain.office()).provision(branch(chain), rows -> { });
+      new Provisioner(chain.office()).provision(branch(chain), rows -> {});
       return chain;
     } catch (Exception | Error e) {
       chain.close();
@@ -79,14 +87,21 @@ class ChainFaultsIT {
     try (Connection c = shop.connect()) {
       List<Long> products = RetailActions.ids(c, "product");
       for (int i = 0; i < sales; i++) {
-        RetailActions.sell(c, 1, null, List.of(new Line(products.get(i % products.size()),
-            BigDecimal.ONE, new BigDecimal("1.00"))), "cash");
+        RetailActions.sell(
+            c,
+            1,
+            null,
+            List.of(
+                new Line(
+                    products.get(i % products.size()), BigDecimal.ONE, new BigDecimal("1.00"))),
+            "cash");
       }
     }
   }
 
   private static void assertConverged(LocalChain chain) throws Exception {
-    assertEquals(List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
+    assertEquals(
+        List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
   }
 
   @ParameterizedTest(name = "shop on {0}")
@@ -96,8 +111,8 @@ class ChainFaultsIT {
       ChainShop shop = chain.shop(1);
       shop.stop();
       try (Connection office = chain.office().dataSource().getConnection()) {
-        RetailActions.changePrice(office, RetailActions.ids(office, "product").get(0),
-            new BigDecimal("9.99"));
+        RetailActions.changePrice(
+            office, RetailActions.ids(office, "product").get(0), new BigDecimal("9.99"));
       }
       sellMany(shop, 5); // the till keeps selling while the server is down
 
@@ -135,7 +150,8 @@ class ChainFaultsIT {
       assertTrue(outcome.ok(), outcome.toString());
       assertEquals(2, proxy.calls().stream().filter("sql_finish"::equals).count());
       assertEquals(1, proxy.lostReplies().size());
-      assertTrue(proxy.lostReplies().get(0).contains("<name>rows</name><value><i4>21</i4>"),
+      assertTrue(
+          proxy.lostReplies().get(0).contains("<name>rows</name><value><i4>21</i4>"),
           proxy.lostReplies().get(0));
       assertConverged(chain);
       assertEquals(0, sync(chain).pushed(), "the next run pushes nothing again");
@@ -156,8 +172,10 @@ class ChainFaultsIT {
       assertFalse(died.ok());
       long landed;
       try (Connection office = chain.office().dataSource().getConnection()) {
-        landed = RetailActions.ids(office, "sale_item").size()
-            + RetailActions.ids(office, "sale").size() + RetailActions.ids(office, "payment").size();
+        landed =
+            RetailActions.ids(office, "sale_item").size()
+                + RetailActions.ids(office, "sale").size()
+                + RetailActions.ids(office, "payment").size();
       }
       assertTrue(landed > 0 && landed < 120, "first page only, got " + landed);
 
@@ -184,8 +202,8 @@ class ChainFaultsIT {
       chain.pointBranchAt(1, proxy.url());
       proxy.loseRepliesWhen((method, nth) -> method.equals("sql_prepare") && nth <= 3);
       try (Connection office = chain.office().dataSource().getConnection()) {
-        RetailActions.changePrice(office, RetailActions.ids(office, "product").get(0),
-            new BigDecimal("7.77"));
+        RetailActions.changePrice(
+            office, RetailActions.ids(office, "product").get(0), new BigDecimal("7.77"));
       }
 
       SyncOutcome outcome = sync(chain);
@@ -206,8 +224,8 @@ class ChainFaultsIT {
     try (LocalChain chain = chainWithProvisionedShop(dialect, Map.of())) {
       ChainShop shop = chain.shop(1);
       try (Connection office = chain.office().dataSource().getConnection()) {
-        RetailActions.changePrice(office, RetailActions.ids(office, "product").get(0),
-            new BigDecimal("3.33"));
+        RetailActions.changePrice(
+            office, RetailActions.ids(office, "product").get(0), new BigDecimal("3.33"));
       }
       // A run that opened its session, applied a chunk over every product, and died.
       ShopClient dying = chain.office().client(branch(chain));
@@ -228,8 +246,12 @@ class ChainFaultsIT {
       SyncOutcome next = sync(chain);
       long syncMillis = (System.nanoTime() - syncStarted) / 1_000_000;
       long tillDone = till.get(60, TimeUnit.SECONDS);
-      System.out.printf("shop on %s: next sync took %d ms; the till waited %d ms, of which %d ms"
-          + " after the sync began%n", dialect, syncMillis, (tillDone - tillStarted) / 1_000_000,
+      System.out.printf(
+          "shop on %s: next sync took %d ms; the till waited %d ms, of which %d ms"
+              + " after the sync began%n",
+          dialect,
+          syncMillis,
+          (tillDone - tillStarted) / 1_000_000,
           (tillDone - syncStarted) / 1_000_000);
       assertTrue(next.ok(), next.toString());
       assertEquals(1, next.pushed());
@@ -256,8 +278,8 @@ class ChainFaultsIT {
       long started = System.nanoTime();
       long done = sellOne(shop, 50);
       long waitedMs = (done - started) / 1_000_000;
-      System.out.printf("shop on %s: a till on a dead office's rows waited %d ms%n", dialect,
-          waitedMs);
+      System.out.printf(
+          "shop on %s: a till on a dead office's rows waited %d ms%n", dialect, waitedMs);
       assertTrue(waitedMs < 30_000, "the till waited " + waitedMs + " ms");
       assertTrue(sync(chain).ok());
       assertConverged(chain);
@@ -289,9 +311,10 @@ class ChainFaultsIT {
         millis = (System.nanoTime() - started) / 1_000_000;
         till.close();
         assertEquals(List.of(), till.errors());
-        System.out.printf("shop on %s: a sync beside a till selling non-stop took %d ms and"
-            + " pulled %d rows; the till made %d sales%n", dialect, millis, during.pulled(),
-            till.sales().size());
+        System.out.printf(
+            "shop on %s: a sync beside a till selling non-stop took %d ms and"
+                + " pulled %d rows; the till made %d sales%n",
+            dialect, millis, during.pulled(), till.sales().size());
       }
       assertTrue(during.ok(), during.toString());
       assertTrue(during.pulled() > 0, during.toString());
@@ -307,13 +330,20 @@ class ChainFaultsIT {
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT id, sku, description, price FROM product")) {
       while (rs.next()) {
-        rows.add(List.of(SqlValue.number(rs.getLong(1)), SqlValue.text(rs.getString(2)),
-            SqlValue.text(rs.getString(3)), SqlValue.number(rs.getBigDecimal(4))));
+        rows.add(
+            List.of(
+                SqlValue.number(rs.getLong(1)),
+                SqlValue.text(rs.getString(2)),
+                SqlValue.text(rs.getString(3)),
+                SqlValue.number(rs.getBigDecimal(4))));
       }
     }
     StringBuilder sql = new StringBuilder();
-    SqlChunkWriter.forDialect(shop.dialect().sqlDialect()).write(new Upsert("product",
-        List.of("id", "sku", "description", "price"), List.of("id"), rows), sql);
+    SqlChunkWriter.forDialect(shop.dialect().sqlDialect())
+        .write(
+            new Upsert(
+                "product", List.of("id", "sku", "description", "price"), List.of("id"), rows),
+            sql);
     return ChunkCodec.encode(sql.toString());
   }
 
@@ -327,12 +357,13 @@ class ChainFaultsIT {
     try (Connection c = shop.connect();
         Statement s = c.createStatement()) {
       // bounded, so that code that never frees the rows fails the test instead of hanging it
-      s.execute(shop.dialect().sqlDialect() == io.branchsync.schema.chunk.SqlDialect.POSTGRESQL
-          ? "SET lock_timeout = '" + seconds + "s'"
-          : "SET SESSION innodb_lock_wait_timeout = " + seconds);
+      s.execute(
+          shop.dialect().sqlDialect() == io.branchsync.schema.chunk.SqlDialect.POSTGRESQL
+              ? "SET lock_timeout = '" + seconds + "s'"
+              : "SET SESSION innodb_lock_wait_timeout = " + seconds);
       long product = RetailActions.ids(c, "product").get(0);
-      RetailActions.sell(c, 1, null, List.of(new Line(product, BigDecimal.ONE,
-          new BigDecimal("1.00"))), "cash");
+      RetailActions.sell(
+          c, 1, null, List.of(new Line(product, BigDecimal.ONE, new BigDecimal("1.00"))), "cash");
       return System.nanoTime();
     } catch (SQLException e) {
       throw new IllegalStateException("the till failed: " + e.getMessage(), e);

@@ -37,14 +37,21 @@ final class ChainLedger {
     }
 
     String describe() {
-      return "customer " + name + " (id " + id + ", created at " + ChainNodes.name(createdAt)
-          + " in round " + createdRound + ")";
+      return "customer "
+          + name
+          + " (id "
+          + id
+          + ", created at "
+          + ChainNodes.name(createdAt)
+          + " in round "
+          + createdRound
+          + ")";
     }
   }
 
   /** A sale as the shop's till committed it, with its lines and its one payment. */
-  record Sale(int branch, long id, Long personId, BigDecimal total, String method,
-      List<Line> lines) {}
+  record Sale(
+      int branch, long id, Long personId, BigDecimal total, String method, List<Line> lines) {}
 
   private final List<Customer> customers = new ArrayList<>();
   private final List<Sale> sales = new ArrayList<>();
@@ -135,8 +142,15 @@ final class ChainLedger {
   /** What the run exercised, so a green soak shows it did more than nothing. */
   String summary() {
     long deleted = customers.stream().filter(Customer::deleted).count();
-    return customers.size() + " customers (" + deleted + " deleted), " + sameRoundEdits
-        + " customers edited at two nodes in one round, " + sales.size() + " sales, "
-        + liveProducts.size() + " products";
+    return customers.size()
+        + " customers ("
+        + deleted
+        + " deleted), "
+        + sameRoundEdits
+        + " customers edited at two nodes in one round, "
+        + sales.size()
+        + " sales, "
+        + liveProducts.size()
+        + " products";
   }
 }

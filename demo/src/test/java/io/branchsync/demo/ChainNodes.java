@@ -17,7 +17,8 @@ final class ChainNodes {
   private ChainNodes() {}
 
   static Connection connect(LocalChain chain, int node) throws SQLException {
-    return node == OFFICE ? chain.office().dataSource().getConnection()
+    return node == OFFICE
+        ? chain.office().dataSource().getConnection()
         : chain.shop(node).connect();
   }
 
@@ -37,7 +38,7 @@ final class ChainNodes {
   static void provisionAll(LocalChain chain) {
     Provisioner provisioner = new Provisioner(chain.office());
     for (ChainShop shop : chain.shops()) {
-      provisioner.provision(chain.office().branches().require(shop.branch()), rows -> { });
+      provisioner.provision(chain.office().branches().require(shop.branch()), rows -> {});
     }
   }
 

@@ -9,12 +9,15 @@ import java.util.List;
  * branch ranges and must not take keys from them.
  */
 enum ChainPairing {
-  ALL_POSTGRESQL(TestDialect.POSTGRESQL,
-      TestDialect.POSTGRESQL, TestDialect.POSTGRESQL, TestDialect.POSTGRESQL),
-  OFFICE_POSTGRESQL(TestDialect.POSTGRESQL,
-      TestDialect.POSTGRESQL, TestDialect.MARIADB, TestDialect.MARIADB),
-  OFFICE_MARIADB(TestDialect.MARIADB,
-      TestDialect.MARIADB, TestDialect.POSTGRESQL, TestDialect.POSTGRESQL);
+  ALL_POSTGRESQL(
+      TestDialect.POSTGRESQL,
+      TestDialect.POSTGRESQL,
+      TestDialect.POSTGRESQL,
+      TestDialect.POSTGRESQL),
+  OFFICE_POSTGRESQL(
+      TestDialect.POSTGRESQL, TestDialect.POSTGRESQL, TestDialect.MARIADB, TestDialect.MARIADB),
+  OFFICE_MARIADB(
+      TestDialect.MARIADB, TestDialect.MARIADB, TestDialect.POSTGRESQL, TestDialect.POSTGRESQL);
 
   private final TestDialect office;
   private final List<TestDialect> shops;

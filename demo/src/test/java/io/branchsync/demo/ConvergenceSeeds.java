@@ -10,9 +10,9 @@ import org.junit.jupiter.params.provider.Arguments;
 
 /**
  * Which seeds, rounds and pairings the randomized convergence suite runs, from system properties
- * given on the Maven command line: {@code branchsync.seed} replays one seed,
- * {@code branchsync.seeds} runs that many fresh seeds (a soak), {@code branchsync.rounds} and
- * {@code branchsync.pairing} narrow or lengthen a run. Without them: the fixed CI seeds.
+ * given on the Maven command line: {@code branchsync.seed} replays one seed, {@code
+ * branchsync.seeds} runs that many fresh seeds (a soak), {@code branchsync.rounds} and {@code
+ * branchsync.pairing} narrow or lengthen a run. Without them: the fixed CI seeds.
  */
 final class ConvergenceSeeds {
   static final String SEED = "branchsync.seed";
@@ -75,7 +75,8 @@ final class ConvergenceSeeds {
 
   static Set<ChainPairing> pairings() {
     String name = System.getProperty(PAIRING, "").trim();
-    return name.isEmpty() ? EnumSet.allOf(ChainPairing.class)
+    return name.isEmpty()
+        ? EnumSet.allOf(ChainPairing.class)
         : EnumSet.of(ChainPairing.valueOf(name));
   }
 
@@ -87,8 +88,20 @@ final class ConvergenceSeeds {
   /** The command that runs this seed of {@code suite} again on this pairing. */
   static String replayCommand(String suite, ChainPairing pairing, long seed, int rounds) {
     return "mvn -B verify -pl demo -am -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false"
-        + " -Dit.test=" + suite + " -Dfailsafe.failIfNoSpecifiedTests=false"
-        + " -D" + SEED + "=" + seed + " -D" + PAIRING + "=" + pairing.name()
-        + " -D" + ROUNDS + "=" + rounds;
+        + " -Dit.test="
+        + suite
+        + " -Dfailsafe.failIfNoSpecifiedTests=false"
+        + " -D"
+        + SEED
+        + "="
+        + seed
+        + " -D"
+        + PAIRING
+        + "="
+        + pairing.name()
+        + " -D"
+        + ROUNDS
+        + "="
+        + rounds;
   }
 }

@@ -23,10 +23,11 @@ class FailedRowIT {
   void rejectedRowIsNamedThenRetriedAfterAFixOrSkipped(TestDialect officeDialect) throws Exception {
     try (LocalChain chain = LocalChain.start(officeDialect)) {
       ChainShop shop = chain.addShop(1, TestDialect.POSTGRESQL);
-      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> { });
+      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> {});
       try (Connection office = chain.office().dataSource().getConnection();
           Statement s = office.createStatement()) {
-        s.execute("ALTER TABLE person ADD CONSTRAINT no_blocked CHECK (email NOT LIKE '%blocked%')");
+        s.execute(
+            "ALTER TABLE person ADD CONSTRAINT no_blocked CHECK (email NOT LIKE '%blocked%')");
       }
       long blocked;
       try (Connection c = shop.connect()) {
@@ -35,7 +36,8 @@ class FailedRowIT {
       BranchSyncer syncer = new BranchSyncer(chain.office());
       SyncOutcome failed = syncer.sync(chain.office().branches().require(1));
       assertFalse(failed.ok());
-      assertTrue(failed.error().contains("person") && failed.error().contains(Long.toString(blocked)),
+      assertTrue(
+          failed.error().contains("person") && failed.error().contains(Long.toString(blocked)),
           failed.error());
       List<FailedRow> open = chain.office().failedRows().list(true);
       assertEquals(1, open.size());
@@ -73,8 +75,13 @@ class FailedRowIT {
         assertEquals(null, ChainEndToEndIT.email(office, evil));
         assertEquals("good@example.com", ChainEndToEndIT.email(office, good));
       }
-      assertEquals("skipped", chain.office().failedRows().list(false).stream()
-          .filter(r -> r.id() == row.id()).findFirst().orElseThrow().status());
+      assertEquals(
+          "skipped",
+          chain.office().failedRows().list(false).stream()
+              .filter(r -> r.id() == row.id())
+              .findFirst()
+              .orElseThrow()
+              .status());
     }
   }
 
@@ -89,8 +96,9 @@ class FailedRowIT {
         dear = RetailActions.addProduct(office, "P-1", "Watch", new java.math.BigDecimal("10.00"));
         cheap = RetailActions.addProduct(office, "P-2", "Pen", new java.math.BigDecimal("1.00"));
       }
-      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> { });
-      try (Connection c = shop.connect(); Statement s = c.createStatement()) {
+      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> {});
+      try (Connection c = shop.connect();
+          Statement s = c.createStatement()) {
         s.execute("ALTER TABLE product ADD CONSTRAINT shop_price_cap CHECK (price < 100)");
       }
       try (Connection office = chain.office().dataSource().getConnection()) {
@@ -111,7 +119,8 @@ class FailedRowIT {
       }
       SyncOutcome skipped = syncer.sync(chain.office().branches().require(1));
       assertTrue(skipped.ok(), skipped.toString());
-      try (Connection c = shop.connect(); Statement s = c.createStatement();
+      try (Connection c = shop.connect();
+          Statement s = c.createStatement();
           java.sql.ResultSet rs = s.executeQuery("SELECT price FROM product ORDER BY id")) {
         rs.next();
         assertEquals(0, new java.math.BigDecimal("10.00").compareTo(rs.getBigDecimal(1)));

@@ -15,9 +15,9 @@ import java.util.Map;
 
 /**
  * Holds every database of a chain to the ledger after a sync: every customer ever created is at
- * every node under its own key unless a delete of it was applied, every sale a shop committed is
- * at the office once with its lines and payment, and a customer edited at several nodes in one
- * round ends with one of the values written, the office's when the office wrote one (office-wins).
+ * every node under its own key unless a delete of it was applied, every sale a shop committed is at
+ * the office once with its lines and payment, and a customer edited at several nodes in one round
+ * ends with one of the values written, the office's when the office wrote one (office-wins).
  * Returns problems as sentences; an empty list means the ledger holds.
  */
 final class LedgerAudit {
@@ -49,32 +49,54 @@ final class LedgerAudit {
       List<Long> ids = longs(c, "SELECT id FROM person WHERE name = ?", customer.name);
       if (customer.deleted()) {
         if (!ids.isEmpty()) {
-          problems.add(customer.describe() + " deleted at " + ChainNodes.name(customer.deletedAt)
-              + " in round " + customer.deletedRound + " is still at " + where + " as " + ids);
+          problems.add(
+              customer.describe()
+                  + " deleted at "
+                  + ChainNodes.name(customer.deletedAt)
+                  + " in round "
+                  + customer.deletedRound
+                  + " is still at "
+                  + where
+                  + " as "
+                  + ids);
         }
       } else if (ids.isEmpty()) {
-        problems.add(customer.describe() + " lost at " + where + ": no row has its name; id "
-            + customer.id + " there is " + nameOf(c, customer.id));
+        problems.add(
+            customer.describe()
+                + " lost at "
+                + where
+                + ": no row has its name; id "
+                + customer.id
+                + " there is "
+                + nameOf(c, customer.id));
       } else if (!ids.equals(List.of(customer.id))) {
         problems.add(customer.describe() + " at " + where + " has ids " + ids);
       }
     }
   }
 
-  private void editsThisRound(Connection c, int node, List<String> problems)
-      throws SQLException {
+  private void editsThisRound(Connection c, int node, List<String> problems) throws SQLException {
     for (Map.Entry<Customer, Map<Integer, String>> entry : ledger.editsThisRound().entrySet()) {
       Map<Integer, String> byNode = entry.getValue();
       // office-wins: a shop's edit of a row the office also changed is not applied.
-      Collection<String> allowed = byNode.containsKey(ChainNodes.OFFICE)
-          ? List.of(byNode.get(ChainNodes.OFFICE)) : byNode.values();
+      Collection<String> allowed =
+          byNode.containsKey(ChainNodes.OFFICE)
+              ? List.of(byNode.get(ChainNodes.OFFICE))
+              : byNode.values();
       Customer customer = entry.getKey();
       // A customer that is gone is the customer check's to report.
       List<String> emails = strings(c, "SELECT email FROM person WHERE id = ?", customer.id);
       if (emails.size() == 1 && !allowed.contains(emails.get(0))) {
-        problems.add(customer.describe() + ", edited this round at " + nodes(byNode)
-            + " has email " + emails.get(0) + " at " + ChainNodes.name(node) + ", expected one of "
-            + allowed);
+        problems.add(
+            customer.describe()
+                + ", edited this round at "
+                + nodes(byNode)
+                + " has email "
+                + emails.get(0)
+                + " at "
+                + ChainNodes.name(node)
+                + ", expected one of "
+                + allowed);
       }
     }
   }
@@ -83,19 +105,19 @@ final class LedgerAudit {
     for (ChainShop shop : chain.shops()) {
       int branch = shop.branch();
       List<Sale> committed = ledger.sales().stream().filter(s -> s.branch() == branch).toList();
-      List<Long> atOffice = longs(office, "SELECT id FROM sale WHERE branch_id = ? ORDER BY id",
-          branch);
+      List<Long> atOffice =
+          longs(office, "SELECT id FROM sale WHERE branch_id = ? ORDER BY id", branch);
       List<Long> expected = committed.stream().map(Sale::id).sorted().toList();
       if (!atOffice.equals(expected)) {
-        problems.add("shop " + branch + " committed sales " + expected + ", the office has "
-            + atOffice);
+        problems.add(
+            "shop " + branch + " committed sales " + expected + ", the office has " + atOffice);
       }
     }
     for (Sale sale : ledger.sales()) {
       String problem = saleProblem(office, sale);
       if (problem != null) {
-        problems.add("sale " + sale.id() + " of shop " + sale.branch() + " at the office: "
-            + problem);
+        problems.add(
+            "sale " + sale.id() + " of shop " + sale.branch() + " at the office: " + problem);
       }
     }
   }
@@ -110,12 +132,18 @@ final class LedgerAudit {
     if (!sameLines(lines, sale.lines())) {
       return "lines " + lines + ", committed " + sale.lines();
     }
-    List<String> payments = strings(office, "SELECT method FROM payment WHERE sale_id = ?",
-        sale.id());
-    BigDecimal paid = decimal(office, "SELECT SUM(amount) FROM payment WHERE sale_id = ?",
-        sale.id());
+    List<String> payments =
+        strings(office, "SELECT method FROM payment WHERE sale_id = ?", sale.id());
+    BigDecimal paid =
+        decimal(office, "SELECT SUM(amount) FROM payment WHERE sale_id = ?", sale.id());
     if (!payments.equals(List.of(sale.method())) || paid.compareTo(sale.total()) != 0) {
-      return "payments " + payments + " of " + paid + ", committed one " + sale.method() + " of "
+      return "payments "
+          + payments
+          + " of "
+          + paid
+          + ", committed one "
+          + sale.method()
+          + " of "
           + sale.total();
     }
     return null;
@@ -123,8 +151,8 @@ final class LedgerAudit {
 
   /** "branch person total" of a sale, total without trailing zeros; null when absent. */
   private static String header(Connection c, long sale) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT branch_id, person_id, total FROM sale WHERE id = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement("SELECT branch_id, person_id, total FROM sale WHERE id = ?")) {
       s.setLong(1, sale);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -138,8 +166,9 @@ final class LedgerAudit {
   }
 
   private static List<Line> lines(Connection c, long sale) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT product_id, quantity, price FROM sale_item WHERE sale_id = ? ORDER BY id")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT product_id, quantity, price FROM sale_item WHERE sale_id = ? ORDER BY id")) {
       s.setLong(1, sale);
       List<Line> lines = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
@@ -189,8 +218,7 @@ final class LedgerAudit {
     return strings(c, sql, value).stream().map(Long::valueOf).toList();
   }
 
-  private static List<String> strings(Connection c, String sql, Object value)
-      throws SQLException {
+  private static List<String> strings(Connection c, String sql, Object value) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setObject(1, value);
       List<String> values = new ArrayList<>();

@@ -6,8 +6,8 @@ import java.util.Random;
 /**
  * One fault on the link between the office and a shop during one sync, drawn from a seed: a reply
  * lost, cut short or held past the office's read timeout, the shop stopping, or the office process
- * killed, each at a chosen call (method and how many of it so far), before the shop saw the call
- * or after it answered.
+ * killed, each at a chosen call (method and how many of it so far), before the shop saw the call or
+ * after it answered.
  *
  * @param kind what goes wrong
  * @param method the protocol method it happens at
@@ -17,7 +17,14 @@ import java.util.Random;
  */
 record LinkFault(Kind kind, String method, int nth, boolean afterShop, int keptBytes) {
 
-  enum Kind { NONE, LOSE_REPLY, CUT_REPLY, HOLD_REPLY, SHOP_STOPS, OFFICE_KILLED }
+  enum Kind {
+    NONE,
+    LOSE_REPLY,
+    CUT_REPLY,
+    HOLD_REPLY,
+    SHOP_STOPS,
+    OFFICE_KILLED
+  }
 
   // the calls a sync run makes; info carries no state worth breaking
   private static final List<String> METHODS =
@@ -25,8 +32,12 @@ record LinkFault(Kind kind, String method, int nth, boolean afterShop, int keptB
 
   static LinkFault draw(Random random) {
     Kind kind = Kind.values()[random.nextInt(Kind.values().length)];
-    return new LinkFault(kind, METHODS.get(random.nextInt(METHODS.size())),
-        random.nextInt(4) == 0 ? 2 : 1, random.nextBoolean(), random.nextInt(300));
+    return new LinkFault(
+        kind,
+        METHODS.get(random.nextInt(METHODS.size())),
+        random.nextInt(4) == 0 ? 2 : 1,
+        random.nextBoolean(),
+        random.nextInt(300));
   }
 
   boolean killsTheOffice() {
@@ -36,7 +47,7 @@ record LinkFault(Kind kind, String method, int nth, boolean afterShop, int keptB
   /** Arms the proxy; {@code death} is what dies for a stop or a kill. */
   void arm(LossyProxy proxy, Runnable death) {
     switch (kind) {
-      case NONE -> { }
+      case NONE -> {}
       case LOSE_REPLY -> proxy.loseRepliesWhen(this::matches);
       case CUT_REPLY -> proxy.cutRepliesWhen(this::matches, keptBytes);
       case HOLD_REPLY -> proxy.holdRepliesWhen(this::matches);
@@ -53,9 +64,13 @@ record LinkFault(Kind kind, String method, int nth, boolean afterShop, int keptB
     return switch (kind) {
       case NONE -> "no fault";
       case CUT_REPLY -> "reply to " + method + " #" + nth + " cut after " + keptBytes + " bytes";
-      case SHOP_STOPS, OFFICE_KILLED -> kind.name().toLowerCase().replace('_', ' ') + " at "
-          + method + " #" + nth
-          + (afterShop ? " after the shop answered" : " before the shop saw it");
+      case SHOP_STOPS, OFFICE_KILLED ->
+          kind.name().toLowerCase().replace('_', ' ')
+              + " at "
+              + method
+              + " #"
+              + nth
+              + (afterShop ? " after the shop answered" : " before the shop saw it");
       default -> kind.name().toLowerCase().replace('_', ' ') + " at " + method + " #" + nth;
     };
   }

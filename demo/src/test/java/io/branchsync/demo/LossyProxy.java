@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
 /**
  * An HTTP relay between the office and a shop that can lose replies: the request reaches the shop
  * and is carried out, but the office never hears back, as when a link drops mid-call. It can also
- * cut a reply after some bytes, hold it back as a frozen shop would, or let it drip out a byte at
- * a time, or have the office or the shop die at a chosen call.
+ * cut a reply after some bytes, hold it back as a frozen shop would, or let it drip out a byte at a
+ * time, or have the office or the shop die at a chosen call.
  */
 final class LossyProxy implements AutoCloseable {
   private static final Pattern METHOD = Pattern.compile("<methodName>([a-z_]+)</methodName>");
@@ -32,17 +32,19 @@ final class LossyProxy implements AutoCloseable {
   private volatile URI target;
   private final List<String> calls = new CopyOnWriteArrayList<>();
   private final List<String> lostReplies = new CopyOnWriteArrayList<>();
-  private final ExecutorService handlers = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "lossy-proxy");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService handlers =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "lossy-proxy");
+            t.setDaemon(true);
+            return t;
+          });
   private volatile BiPredicate<String, Integer> loseReply = (method, nth) -> false;
   private volatile BiPredicate<String, Integer> spoilReply = (method, nth) -> false;
-  private volatile Spoiler spoiler = (exchange, reply) -> { };
+  private volatile Spoiler spoiler = (exchange, reply) -> {};
   private volatile BiPredicate<String, Integer> interrupt = (method, nth) -> false;
   private volatile boolean interruptAfterShop;
-  private volatile Runnable interruption = () -> { };
+  private volatile Runnable interruption = () -> {};
   private volatile long latencyMs;
   private final java.util.concurrent.atomic.AtomicInteger struck =
       new java.util.concurrent.atomic.AtomicInteger();
@@ -72,14 +74,17 @@ final class LossyProxy implements AutoCloseable {
 
   /** Sends the first {@code kept} bytes of the replies chosen, then closes the connection. */
   void cutRepliesWhen(BiPredicate<String, Integer> rule, int kept) {
-    spoil(rule, (exchange, reply) -> {
-      exchange.sendResponseHeaders(200, reply.length);
-      OutputStream out = exchange.getResponseBody();
-      out.write(reply, 0, Math.min(kept, reply.length));
-      out.flush();
-      // a handler that fails makes the server close the connection, short of the promised length
-      throw new IOException("reply cut on purpose after " + kept + " bytes");
-    });
+    spoil(
+        rule,
+        (exchange, reply) -> {
+          exchange.sendResponseHeaders(200, reply.length);
+          OutputStream out = exchange.getResponseBody();
+          out.write(reply, 0, Math.min(kept, reply.length));
+          out.flush();
+          // a handler that fails makes the server close the connection, short of the promised
+          // length
+          throw new IOException("reply cut on purpose after " + kept + " bytes");
+        });
   }
 
   /** Holds back the replies chosen, as a shop that froze after doing the work. */
@@ -89,20 +94,22 @@ final class LossyProxy implements AutoCloseable {
 
   /** Sends the replies chosen one byte every {@code everyMs}, each byte well within a timeout. */
   void dripRepliesWhen(BiPredicate<String, Integer> rule, long everyMs) {
-    spoil(rule, (exchange, reply) -> {
-      exchange.sendResponseHeaders(200, reply.length);
-      OutputStream out = exchange.getResponseBody();
-      for (byte b : reply) {
-        out.write(b);
-        out.flush();
-        Thread.sleep(everyMs);
-      }
-    });
+    spoil(
+        rule,
+        (exchange, reply) -> {
+          exchange.sendResponseHeaders(200, reply.length);
+          OutputStream out = exchange.getResponseBody();
+          for (byte b : reply) {
+            out.write(b);
+            out.flush();
+            Thread.sleep(everyMs);
+          }
+        });
   }
 
   /**
-   * Runs {@code action} (an office or a shop dying) on the call chosen, either before the shop
-   * sees it (it never does) or once the shop has answered (the answer is lost), and drops the
+   * Runs {@code action} (an office or a shop dying) on the call chosen, either before the shop sees
+   * it (it never does) or once the shop has answered (the answer is lost), and drops the
    * connection.
    */
   void interruptWhen(BiPredicate<String, Integer> rule, boolean afterShop, Runnable action) {
@@ -164,8 +171,8 @@ final class LossyProxy implements AutoCloseable {
         interruption.run();
         return; // closing without a response: the call never reached the shop
       }
-      HttpRequest.Builder request = HttpRequest.newBuilder(target)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofByteArray(body));
       String auth = exchange.getRequestHeaders().getFirst("Authorization");
       if (auth != null) {
         request.header("Authorization", auth);
@@ -193,8 +200,9 @@ final class LossyProxy implements AutoCloseable {
     }
   }
 
-  private void relayReply(HttpExchange exchange, String method, int nth,
-      HttpResponse<byte[]> response) throws IOException, InterruptedException {
+  private void relayReply(
+      HttpExchange exchange, String method, int nth, HttpResponse<byte[]> response)
+      throws IOException, InterruptedException {
     if (loseReply.test(method, nth)) {
       struck.incrementAndGet();
       lostReplies.add(new String(response.body(), StandardCharsets.UTF_8));

@@ -49,15 +49,33 @@ class OfficeCommandLineIT {
       Path secret = dir.resolve("branch1.secret");
       Files.writeString(secret, shop.secret());
       Path config = dir.resolve("office.properties");
-      Files.writeString(config, "db.url = " + officeDb.jdbcUrl() + "\ndb.user = " + officeDb.user()
-          + "\ndb.password = " + officeDb.password() + "\nclient.retries = 0\n");
+      Files.writeString(
+          config,
+          "db.url = "
+              + officeDb.jdbcUrl()
+              + "\ndb.user = "
+              + officeDb.user()
+              + "\ndb.password = "
+              + officeDb.password()
+              + "\nclient.retries = 0\n");
 
       assertEquals(0, office(config, "init").exit());
       try (Connection c = officeDb.connect()) {
         RetailActions.addProduct(c, "P-1", "Coffee", new BigDecimal("2.50"));
       }
-      Run added = office(config, "branch", "add", "--id", "1", "--name", "Rua Augusta",
-          "--url", shop.server().url().toString(), "--credentials", "file:" + secret);
+      Run added =
+          office(
+              config,
+              "branch",
+              "add",
+              "--id",
+              "1",
+              "--name",
+              "Rua Augusta",
+              "--url",
+              shop.server().url().toString(),
+              "--credentials",
+              "file:" + secret);
       assertEquals(0, added.exit(), added.out());
       assertTrue(office(config, "branch", "list").out().contains("Rua Augusta"));
       Run provisioned = office(config, "provision", "1");

@@ -21,14 +21,17 @@ final class OfficeProcess {
 
   static OfficeProcess start(LocalChain chain, Path config, Path log, String... arguments)
       throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "io.branchsync.office.cli.OfficeCli"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.branchsync.office.cli.OfficeCli"));
     command.addAll(List.of(arguments));
     command.addAll(List.of("--config", config.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(chain.officeEnvironment());
     return new OfficeProcess(builder.start(), log);
   }
@@ -42,8 +45,8 @@ final class OfficeProcess {
   int await(long seconds) throws InterruptedException {
     if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new IllegalStateException("the office process did not end in " + seconds
-          + " s; see " + log);
+      throw new IllegalStateException(
+          "the office process did not end in " + seconds + " s; see " + log);
     }
     return process.exitValue();
   }

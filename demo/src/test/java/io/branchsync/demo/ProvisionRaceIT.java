@@ -48,16 +48,18 @@ class ProvisionRaceIT {
       List<String> refusals = new ArrayList<>();
       try {
         Future<?> till = pool.submit(() -> sell(shop, selling, ledger, tillErrors));
-        Future<?> syncs = pool.submit(() -> {
-          FleetSync fleet = new FleetSync(chain.office());
-          for (int i = 0; i < 12 && selling.get(); i++) {
-            fleet.sync(chain.office().branches().list());
-          }
-        });
+        Future<?> syncs =
+            pool.submit(
+                () -> {
+                  FleetSync fleet = new FleetSync(chain.office());
+                  for (int i = 0; i < 12 && selling.get(); i++) {
+                    fleet.sync(chain.office().branches().list());
+                  }
+                });
         Provisioner provisioner = new Provisioner(chain.office());
         for (int round = 0; round < 4; round++) {
           try {
-            provisioner.provision(chain.office().branches().require(1), rows -> { });
+            provisioner.provision(chain.office().branches().require(1), rows -> {});
             provisioned.incrementAndGet();
           } catch (RuntimeException e) {
             // busy with a sync, or the till kept selling: the shop is left as it was
@@ -80,18 +82,22 @@ class ProvisionRaceIT {
       assertEquals(List.of(), tillErrors, "the till never fails because of a sync");
       assertTrue(ledger.size() >= 10, "the till sold " + ledger.size());
       try (Connection office = chain.office().dataSource().getConnection()) {
-        assertEquals(new TreeSet<>(ledger), saleIds(office),
-            "every committed sale at the office exactly once (" + provisioned.get()
+        assertEquals(
+            new TreeSet<>(ledger),
+            saleIds(office),
+            "every committed sale at the office exactly once ("
+                + provisioned.get()
                 + " provisionings went through)");
       }
-      System.out.printf("provision race on %s: %d of 4 provisionings went through, %d sales;"
-          + " refused: %s%n", dialect, provisioned.get(), ledger.size(), refusals);
+      System.out.printf(
+          "provision race on %s: %d of 4 provisionings went through, %d sales;" + " refused: %s%n",
+          dialect, provisioned.get(), ledger.size(), refusals);
       assertTrue(provisioned.get() > 0, "no provisioning got through the race: " + refusals);
     }
   }
 
-  private static void sell(ChainShop shop, AtomicBoolean selling, Set<Long> ledger,
-      List<String> errors) {
+  private static void sell(
+      ChainShop shop, AtomicBoolean selling, Set<Long> ledger, List<String> errors) {
     try (Connection c = shop.connect()) {
       for (int sale = 1; selling.get(); sale++) {
         try {

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Randomized rounds of trading at an office and three shops, each round followed by two syncs of
  * every branch (as two cron ticks would run them), then held to the ledger of what every node
- * committed and to per-policy equality of every copy. Seeds, rounds and pairings come from
- * {@link ConvergenceSeeds}; a failure names its seed, pairing, round and the command to replay it.
+ * committed and to per-policy equality of every copy. Seeds, rounds and pairings come from {@link
+ * ConvergenceSeeds}; a failure names its seed, pairing, round and the command to replay it.
  */
 class RandomConvergenceIT {
   private static final int MAX_PROBLEMS_SHOWN = 15;
@@ -47,23 +47,40 @@ class RandomConvergenceIT {
         for (int tick = 1; tick <= 2; tick++) {
           for (SyncOutcome outcome : fleet.sync(chain.office().branches().list())) {
             if (!outcome.ok()) {
-              failedSyncs.add("sync " + tick + " of branch " + outcome.branchId() + " failed: "
-                  + outcome.error());
+              failedSyncs.add(
+                  "sync "
+                      + tick
+                      + " of branch "
+                      + outcome.branchId()
+                      + " failed: "
+                      + outcome.error());
             }
           }
         }
         run.check(chain, ledger, convergence, failedSyncs, round);
       }
-      System.out.println("seed " + seed + " on " + pairing.describe() + ": " + run.rounds()
-          + " rounds converged; " + ledger.summary());
+      System.out.println(
+          "seed "
+              + seed
+              + " on "
+              + pairing.describe()
+              + ": "
+              + run.rounds()
+              + " rounds converged; "
+              + ledger.summary());
     }
   }
 
   /** One seed on one pairing: what a failure report names. */
   private record Run(ChainPairing pairing, long seed, int rounds) {
 
-    void check(LocalChain chain, ChainLedger ledger, ConvergenceCheck convergence,
-        List<String> failedSyncs, int round) throws Exception {
+    void check(
+        LocalChain chain,
+        ChainLedger ledger,
+        ConvergenceCheck convergence,
+        List<String> failedSyncs,
+        int round)
+        throws Exception {
       // Failed syncs first (they explain what follows), then the ledger: a lost customer says
       // more than the table difference it causes.
       List<String> problems = new ArrayList<>(failedSyncs);
@@ -75,16 +92,23 @@ class RandomConvergenceIT {
     }
 
     private String report(int round, List<String> problems) {
-      StringBuilder text = new StringBuilder("seed " + seed + " on " + pairing.describe()
-          + (round == 0 ? ", after provisioning" : ", round " + round + " of " + rounds) + ": "
-          + problems.size() + " problem(s)");
+      StringBuilder text =
+          new StringBuilder(
+              "seed "
+                  + seed
+                  + " on "
+                  + pairing.describe()
+                  + (round == 0 ? ", after provisioning" : ", round " + round + " of " + rounds)
+                  + ": "
+                  + problems.size()
+                  + " problem(s)");
       problems.stream().limit(MAX_PROBLEMS_SHOWN).forEach(p -> text.append("\n  - ").append(p));
       if (problems.size() > MAX_PROBLEMS_SHOWN) {
-        text.append("\n  - ... and ").append(problems.size() - MAX_PROBLEMS_SHOWN)
-            .append(" more");
+        text.append("\n  - ... and ").append(problems.size() - MAX_PROBLEMS_SHOWN).append(" more");
       }
       return text.append("\nreplay: ")
-          .append(ConvergenceSeeds.replayCommand(pairing, seed, rounds)).toString();
+          .append(ConvergenceSeeds.replayCommand(pairing, seed, rounds))
+          .toString();
     }
   }
 }

@@ -31,10 +31,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RandomFaultsIT {
   private static final String SUITE = "RandomFaultsIT";
   private static final List<Long> CI_SEEDS = List.of(11L);
+
   /** Few quick retries and a short read timeout, so a held reply costs seconds, not minutes. */
-  private static final Map<String, String> OFFICE = Map.of("client.retries", "1",
-      "client.retry.backoff.ms", "50", "client.connect.timeout.ms", "2000",
-      "client.read.timeout.ms", "4000");
+  private static final Map<String, String> OFFICE =
+      Map.of(
+          "client.retries",
+          "1",
+          "client.retry.backoff.ms",
+          "50",
+          "client.connect.timeout.ms",
+          "2000",
+          "client.read.timeout.ms",
+          "4000");
 
   static Stream<Arguments> runs() {
     // the faults are the same whatever the pairing: CI spends its time on the mixed ones
@@ -81,8 +89,14 @@ class RandomFaultsIT {
           } finally {
             boolean struck = link.struck() > struckBefore;
             strikes += struck ? 1 : 0;
-            seen.add("round " + round + " shop " + shop.branch() + ": " + fault
-                + (struck || fault.kind() == LinkFault.Kind.NONE ? "" : " (never reached)"));
+            seen.add(
+                "round "
+                    + round
+                    + " shop "
+                    + shop.branch()
+                    + ": "
+                    + fault
+                    + (struck || fault.kind() == LinkFault.Kind.NONE ? "" : " (never reached)"));
             link.heal();
             if (shop.server() == null) {
               shop.start(); // the shop's operator (or its service manager) starts it again
@@ -94,8 +108,13 @@ class RandomFaultsIT {
         for (int tick = 1; tick <= 2; tick++) {
           for (SyncOutcome outcome : fleet.sync(chain.office().branches().list())) {
             if (!outcome.ok()) {
-              problems.add("healthy sync " + tick + " of branch " + outcome.branchId()
-                  + " after the faults failed: " + outcome.error());
+              problems.add(
+                  "healthy sync "
+                      + tick
+                      + " of branch "
+                      + outcome.branchId()
+                      + " after the faults failed: "
+                      + outcome.error());
             }
           }
         }
@@ -105,9 +124,17 @@ class RandomFaultsIT {
           fail(report(pairing, seed, rounds, round, seen, problems));
         }
       }
-      System.out.printf("%s seed %d on %s: %d rounds, %d faults struck, all healed: %s; %s;"
-              + " till sales during the faulty syncs: %d, p99 %d ms%n", SUITE, seed,
-          pairing.describe(), rounds, strikes, seen, ledger.summary(), tillLatencies.size(),
+      System.out.printf(
+          "%s seed %d on %s: %d rounds, %d faults struck, all healed: %s; %s;"
+              + " till sales during the faulty syncs: %d, p99 %d ms%n",
+          SUITE,
+          seed,
+          pairing.describe(),
+          rounds,
+          strikes,
+          seen,
+          ledger.summary(),
+          tillLatencies.size(),
           p99(tillLatencies));
     } finally {
       links.forEach(LossyProxy::close);
@@ -115,14 +142,20 @@ class RandomFaultsIT {
   }
 
   /** One sync of one branch through its faulty link, in this JVM or in an office process. */
-  private static void faultySync(LocalChain chain, Path officeConfig, ChainShop shop,
-      LossyProxy link, LinkFault fault, int round) throws Exception {
+  private static void faultySync(
+      LocalChain chain,
+      Path officeConfig,
+      ChainShop shop,
+      LossyProxy link,
+      LinkFault fault,
+      int round)
+      throws Exception {
     if (fault.killsTheOffice()) {
       AtomicReference<OfficeProcess> office = new AtomicReference<>();
       fault.arm(link, () -> office.get().kill());
       Path log = chain.workDir().resolve("office-r" + round + "-b" + shop.branch() + ".log");
-      office.set(OfficeProcess.start(chain, officeConfig, log, "sync",
-          Integer.toString(shop.branch())));
+      office.set(
+          OfficeProcess.start(chain, officeConfig, log, "sync", Integer.toString(shop.branch())));
       office.get().await(180);
       return;
     }
@@ -139,14 +172,31 @@ class RandomFaultsIT {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.99) - 1));
   }
 
-  private static String report(ChainPairing pairing, long seed, int rounds, int round,
-      List<String> faults, List<String> problems) {
-    StringBuilder text = new StringBuilder("seed " + seed + " on " + pairing.describe()
-        + ", round " + round + " of " + rounds + ": " + problems.size() + " problem(s)");
+  private static String report(
+      ChainPairing pairing,
+      long seed,
+      int rounds,
+      int round,
+      List<String> faults,
+      List<String> problems) {
+    StringBuilder text =
+        new StringBuilder(
+            "seed "
+                + seed
+                + " on "
+                + pairing.describe()
+                + ", round "
+                + round
+                + " of "
+                + rounds
+                + ": "
+                + problems.size()
+                + " problem(s)");
     problems.stream().limit(15).forEach(p -> text.append("\n  - ").append(p));
     text.append("\nfaults so far:");
     faults.forEach(f -> text.append("\n  - ").append(f));
     return text.append("\nreplay: ")
-        .append(ConvergenceSeeds.replayCommand(SUITE, pairing, seed, rounds)).toString();
+        .append(ConvergenceSeeds.replayCommand(SUITE, pairing, seed, rounds))
+        .toString();
   }
 }

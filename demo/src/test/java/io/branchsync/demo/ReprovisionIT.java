@@ -33,14 +33,20 @@ class ReprovisionIT {
         product = RetailActions.addProduct(office, "P-1", "Coffee", new BigDecimal("2.50"));
       }
       Provisioner provisioner = new Provisioner(chain.office());
-      provisioner.provision(chain.office().branches().require(1), rows -> { });
+      provisioner.provision(chain.office().branches().require(1), rows -> {});
       long firstSale;
       try (Connection c = shop.connect()) {
-        firstSale = RetailActions.sell(c, 1, null,
-            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+        firstSale =
+            RetailActions.sell(
+                c,
+                1,
+                null,
+                List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))),
+                "cash");
       }
 
-      ProvisionResult again = provisioner.provision(chain.office().branches().require(1), rows -> { });
+      ProvisionResult again =
+          provisioner.provision(chain.office().branches().require(1), rows -> {});
       assertEquals(3, again.collectedFirst(), "sale, item and payment collected before clean");
       assertEquals(firstSale + 1, again.idStart());
       try (Connection office = chain.office().dataSource().getConnection()) {
@@ -48,8 +54,13 @@ class ReprovisionIT {
       }
       try (Connection c = shop.connect()) {
         assertEquals(List.of(), RetailActions.ids(c, "sale"), "the shop starts clean");
-        long next = RetailActions.sell(c, 1, null,
-            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "card");
+        long next =
+            RetailActions.sell(
+                c,
+                1,
+                null,
+                List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))),
+                "card");
         assertTrue(next > firstSale, "keys carry on after the last used: " + next);
       }
     }
@@ -69,8 +80,13 @@ class ReprovisionIT {
       ChainNodes.provisionAll(chain);
       long firstSale;
       try (Connection c = shop1.connect()) {
-        firstSale = RetailActions.sell(c, 1, null,
-            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+        firstSale =
+            RetailActions.sell(
+                c,
+                1,
+                null,
+                List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))),
+                "cash");
       }
       try (Connection c = shop2.connect()) {
         RetailActions.addPerson(c, "Bea of shop 2", null);
@@ -78,13 +94,19 @@ class ReprovisionIT {
       ChainNodes.syncAll(chain);
 
       // shop 1 gets branch 2's customer back with the full push; its range must not reach it
-      ProvisionResult again = new Provisioner(chain.office())
-          .provision(chain.office().branches().require(1), rows -> { });
+      ProvisionResult again =
+          new Provisioner(chain.office())
+              .provision(chain.office().branches().require(1), rows -> {});
       assertEquals(firstSale + 1, again.idStart());
       long next;
       try (Connection c = shop1.connect()) {
-        next = RetailActions.sell(c, 1, null,
-            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "card");
+        next =
+            RetailActions.sell(
+                c,
+                1,
+                null,
+                List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))),
+                "card");
       }
       assertEquals(firstSale + 1, next);
       ChainNodes.syncAll(chain);
@@ -108,15 +130,23 @@ class ReprovisionIT {
       ChainNodes.provisionAll(chain);
       long firstSale;
       try (Connection c = shop.connect()) {
-        firstSale = RetailActions.sell(c, 1, null,
-            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "cash");
+        firstSale =
+            RetailActions.sell(
+                c,
+                1,
+                null,
+                List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))),
+                "cash");
       }
       try (LossyProxy proxy = new LossyProxy(shop.server().url())) {
         chain.pointBranchAt(1, proxy.url());
         // the office goes quiet right after clean: the shop is erased, nothing sent yet
         proxy.loseRepliesWhen((method, nth) -> method.equals("sql_prepare"));
-        assertThrows(RuntimeException.class, () -> new Provisioner(chain.office())
-            .provision(chain.office().branches().require(1), rows -> { }));
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                new Provisioner(chain.office())
+                    .provision(chain.office().branches().require(1), rows -> {}));
         proxy.loseRepliesWhen((method, nth) -> false);
         try (Connection c = shop.connect()) {
           assertEquals(List.of(), RetailActions.ids(c, "product"), "the shop was erased");
@@ -127,8 +157,13 @@ class ReprovisionIT {
       chain.reregister(shop);
       try (Connection c = shop.connect()) {
         assertEquals(List.of(product), RetailActions.ids(c, "product"));
-        long next = RetailActions.sell(c, 1, null,
-            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))), "card");
+        long next =
+            RetailActions.sell(
+                c,
+                1,
+                null,
+                List.of(new Line(product, BigDecimal.ONE, new BigDecimal("2.50"))),
+                "card");
         assertEquals(firstSale + 1, next, "the shop's keys carry on in its own range");
       }
       ChainNodes.syncAll(chain);
@@ -147,8 +182,12 @@ class ReprovisionIT {
           var s = office.prepareStatement("INSERT INTO person (id, name) VALUES (10000005, 'x')")) {
         s.executeUpdate();
       }
-      SyncException refused = assertThrows(SyncException.class, () -> new Provisioner(
-          chain.office()).provision(chain.office().branches().require(1), rows -> { }));
+      SyncException refused =
+          assertThrows(
+              SyncException.class,
+              () ->
+                  new Provisioner(chain.office())
+                      .provision(chain.office().branches().require(1), rows -> {}));
       assertEquals(ErrorCode.ID_RANGE_OCCUPIED, refused.code());
       assertTrue(refused.getMessage().contains("10000005"), refused.getMessage());
       // refused before the shop was touched: nothing a later sync could take for a provisioning

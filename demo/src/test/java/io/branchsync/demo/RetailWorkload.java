@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * One seeded round of what a chain does between two syncs: the office edits its catalog, every
- * node creates, edits and deletes customers, every shop sells. Writes go straight to each node's
+ * One seeded round of what a chain does between two syncs: the office edits its catalog, every node
+ * creates, edits and deletes customers, every shop sells. Writes go straight to each node's
  * database, as a till or a back office would make them, and into the ledger.
  *
  * <p>The mix is chosen so that the right outcome is known without running the sync: a customer
  * deleted in a round is touched nowhere else that round (an edit elsewhere may win over the delete
- * by the conflict rule), only customers no sale references are deleted (sale.person_id is ON
- * DELETE SET NULL, and MySQL fires no trigger for that), shops sell only products they have had
- * since the last sync and the office deletes only products nobody sold or sells this round.
+ * by the conflict rule), only customers no sale references are deleted (sale.person_id is ON DELETE
+ * SET NULL, and MySQL fires no trigger for that), shops sell only products they have had since the
+ * last sync and the office deletes only products nobody sold or sells this round.
  */
 final class RetailWorkload {
   private static final String[] QUANTITIES = {"1", "2", "0.5", "1.250", "3"};
@@ -147,8 +147,8 @@ final class RetailWorkload {
   }
 
   private void edit(Customer customer, int node, int round) throws SQLException {
-    String email = "e" + round + "-" + next() + "@" + ChainNodes.name(node).replace(' ', '-')
-        + ".example";
+    String email =
+        "e" + round + "-" + next() + "@" + ChainNodes.name(node).replace(' ', '-') + ".example";
     try (Connection c = ChainNodes.connect(chain, node)) {
       RetailActions.editPerson(c, customer.id, email);
     }
@@ -156,8 +156,13 @@ final class RetailWorkload {
   }
 
   /** One or two sales, each with its lines and payment in one transaction at the till. */
-  private void sell(Connection c, int branch, List<Long> sellable, List<Customer> known,
-      List<Customer> createdHere) throws SQLException {
+  private void sell(
+      Connection c,
+      int branch,
+      List<Long> sellable,
+      List<Customer> known,
+      List<Customer> createdHere)
+      throws SQLException {
     if (sellable.isEmpty()) {
       return;
     }
@@ -203,8 +208,10 @@ final class RetailWorkload {
   }
 
   private static BigDecimal total(List<Line> lines) {
-    return lines.stream().map(l -> l.price().multiply(l.quantity()))
-        .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+    return lines.stream()
+        .map(l -> l.price().multiply(l.quantity()))
+        .reduce(BigDecimal.ZERO, BigDecimal::add)
+        .setScale(2, RoundingMode.HALF_UP);
   }
 
   private BigDecimal price() {

@@ -24,11 +24,12 @@ class StatusReportIT {
     try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
       ChainShop shop = chain.addShop(1, dialect);
       try (Connection office = chain.office().dataSource().getConnection();
-          PreparedStatement s = office.prepareStatement(
-              "UPDATE sync_branch SET id_range_end = 10000010 WHERE branch_id = 1")) {
+          PreparedStatement s =
+              office.prepareStatement(
+                  "UPDATE sync_branch SET id_range_end = 10000010 WHERE branch_id = 1")) {
         s.executeUpdate(); // a ten-key range, so a few customers fill it
       }
-      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> { });
+      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> {});
       BranchStatus fresh = new StatusReporter(chain.office()).report(true).get(0);
       assertNull(fresh.lastSyncAt());
       assertEquals(0, fresh.shopPending());
@@ -51,7 +52,8 @@ class StatusReportIT {
       assertEquals(0, status.shopPending());
       assertEquals(1, status.officePending());
       assertEquals(90.0, status.rangeUsedPercent(), 0.001);
-      assertTrue(status.lagSeconds() >= 0 && status.lagSeconds() < 60, "lag " + status.lagSeconds());
+      assertTrue(
+          status.lagSeconds() >= 0 && status.lagSeconds() < 60, "lag " + status.lagSeconds());
       assertNull(status.lastError());
     }
   }

@@ -40,13 +40,13 @@ class TillIsolationIT {
     try (LocalChain chain = LocalChain.start(TestDialect.POSTGRESQL)) {
       ChainShop shop = chain.addShop(1, dialect);
       // another branch, on the other dialect, provisioned again and again meanwhile
-      chain.addShop(2, dialect == TestDialect.POSTGRESQL ? TestDialect.MARIADB
-          : TestDialect.POSTGRESQL);
+      chain.addShop(
+          2, dialect == TestDialect.POSTGRESQL ? TestDialect.MARIADB : TestDialect.POSTGRESQL);
       List<Long> products = new ArrayList<>();
       try (Connection office = chain.office().dataSource().getConnection()) {
         for (int i = 0; i < PRODUCTS; i++) {
-          products.add(RetailActions.addProduct(office, "P-" + i, "Product " + i,
-              new BigDecimal("1.00")));
+          products.add(
+              RetailActions.addProduct(office, "P-" + i, "Product " + i, new BigDecimal("1.00")));
         }
       }
       ChainNodes.provisionAll(chain);
@@ -64,14 +64,16 @@ class TillIsolationIT {
           long seed = t;
           running.add(tills.submit(() -> sell(shop, products, seed, selling, errors, latencies)));
         }
-        Future<?> provisioning = tills.submit(() -> {
-          Provisioner provisioner = new Provisioner(chain.office());
-          while (selling.get()) {
-            provisioner.provision(chain.office().branches().require(2), rows -> { });
-            provisionings.incrementAndGet();
-          }
-          return null;
-        });
+        Future<?> provisioning =
+            tills.submit(
+                () -> {
+                  Provisioner provisioner = new Provisioner(chain.office());
+                  while (selling.get()) {
+                    provisioner.provision(chain.office().branches().require(2), rows -> {});
+                    provisionings.incrementAndGet();
+                  }
+                  return null;
+                });
         FleetSync fleet = new FleetSync(chain.office());
         // long enough for thousands of sales: a lock order that deadlocks shows up rarely
         long until = started + TimeUnit.SECONDS.toNanos(15);
@@ -81,8 +83,8 @@ class TillIsolationIT {
             // a price change of every product in one transaction, in reverse key order
             office.setAutoCommit(false);
             for (int i = products.size() - 1; i >= 0; i--) {
-              RetailActions.changePrice(office, products.get(i),
-                  new BigDecimal(round + 2 + "." + (i % 100)));
+              RetailActions.changePrice(
+                  office, products.get(i), new BigDecimal(round + 2 + "." + (i % 100)));
             }
             office.commit();
           }
@@ -103,17 +105,25 @@ class TillIsolationIT {
       List<Long> sorted = new ArrayList<>(latencies);
       Collections.sort(sorted);
       long p99 = sorted.get(Math.min(sorted.size() - 1, sorted.size() * 99 / 100));
-      System.out.printf("till isolation on %s: %d sales in %d ms (%.0f a second), p50 %d ms,"
+      System.out.printf(
+          "till isolation on %s: %d sales in %d ms (%.0f a second), p50 %d ms,"
               + " p99 %d ms, max %d ms; %d syncs re-priced every product, and shop 2 was"
               + " provisioned %d times meanwhile%n",
-          dialect, sorted.size(), sellingMillis, sorted.size() * 1000.0 / sellingMillis,
-          sorted.get(sorted.size() / 2), p99, sorted.get(sorted.size() - 1), rounds,
+          dialect,
+          sorted.size(),
+          sellingMillis,
+          sorted.size() * 1000.0 / sellingMillis,
+          sorted.get(sorted.size() / 2),
+          p99,
+          sorted.get(sorted.size() - 1),
+          rounds,
           provisionings.get());
       assertTrue(provisionings.get() > 0, "no provisioning of the other branch ran");
       assertEquals(List.of(), errors, "tills never fail because of a sync");
       // a bound, not a benchmark: a till stuck behind a whole push would take seconds
-      assertTrue(sorted.get(sorted.size() - 1) < 5_000, "slowest sale "
-          + sorted.get(sorted.size() - 1) + " ms");
+      assertTrue(
+          sorted.get(sorted.size() - 1) < 5_000,
+          "slowest sale " + sorted.get(sorted.size() - 1) + " ms");
     }
   }
 
@@ -134,14 +144,17 @@ class TillIsolationIT {
       try (Connection till = shop.connect()) {
         // what a till's sale holds on a product until it commits: its foreign-key check's lock
         till.setAutoCommit(false);
-        try (PreparedStatement s = till.prepareStatement(dialect == TestDialect.POSTGRESQL
-            ? "SELECT id FROM product WHERE id = ? FOR KEY SHARE"
-            : "SELECT id FROM product WHERE id = ? LOCK IN SHARE MODE")) {
+        try (PreparedStatement s =
+            till.prepareStatement(
+                dialect == TestDialect.POSTGRESQL
+                    ? "SELECT id FROM product WHERE id = ? FOR KEY SHARE"
+                    : "SELECT id FROM product WHERE id = ? LOCK IN SHARE MODE")) {
           s.setLong(1, product);
           s.executeQuery().close();
         }
-        Future<SyncOutcome> sync = background.submit(
-            () -> new FleetSync(chain.office()).sync(chain.office().branches().list()).get(0));
+        Future<SyncOutcome> sync =
+            background.submit(
+                () -> new FleetSync(chain.office()).sync(chain.office().branches().list()).get(0));
         if (dialect == TestDialect.POSTGRESQL) {
           // an update by key that leaves the unique columns alone does not wait on that lock
           SyncOutcome outcome = sync.get(20, TimeUnit.SECONDS);
@@ -169,15 +182,23 @@ class TillIsolationIT {
     }
   }
 
-  private static void sell(ChainShop shop, List<Long> products, long seed, AtomicBoolean selling,
-      List<String> errors, List<Long> latencies) {
+  private static void sell(
+      ChainShop shop,
+      List<Long> products,
+      long seed,
+      AtomicBoolean selling,
+      List<String> errors,
+      List<Long> latencies) {
     Random random = new Random(seed);
     try (Connection c = shop.connect()) {
       while (selling.get()) {
         List<Line> lines = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-          lines.add(new Line(products.get(random.nextInt(products.size())), BigDecimal.ONE,
-              new BigDecimal("1.00")));
+          lines.add(
+              new Line(
+                  products.get(random.nextInt(products.size())),
+                  BigDecimal.ONE,
+                  new BigDecimal("1.00")));
         }
         long started = System.nanoTime();
         try {

@@ -44,7 +44,7 @@ class UniqueKeysEndToEndIT {
       }
       Provisioner provisioner = new Provisioner(chain.office());
       for (ChainShop shop : chain.shops()) {
-        provisioner.provision(chain.office().branches().require(shop.branch()), rows -> { });
+        provisioner.provision(chain.office().branches().require(shop.branch()), rows -> {});
       }
       long pie;
       try (Connection office = chain.office().dataSource().getConnection()) {
@@ -60,15 +60,18 @@ class UniqueKeysEndToEndIT {
         pie = RetailActions.addProduct(office, "C-3", "Pie", new BigDecimal("4.00"));
       }
 
-      for (SyncOutcome outcome : new FleetSync(chain.office()).sync(
-          chain.office().branches().list())) {
+      for (SyncOutcome outcome :
+          new FleetSync(chain.office()).sync(chain.office().branches().list())) {
         assertTrue(outcome.ok(), outcome.toString());
       }
 
-      assertEquals(List.of(),
-          new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
-      List<List<Object>> expected = List.of(List.of(tea, "B-2", "Tea"),
-          List.of(coffee, "A-1", "Coffee"), List.of(pie, "C-3", "Pie"));
+      assertEquals(
+          List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
+      List<List<Object>> expected =
+          List.of(
+              List.of(tea, "B-2", "Tea"),
+              List.of(coffee, "A-1", "Coffee"),
+              List.of(pie, "C-3", "Pie"));
       for (ChainShop shop : chain.shops()) {
         try (Connection c = shop.connect()) {
           assertEquals(expected, products(c), "shop " + shop.branch());
@@ -86,29 +89,34 @@ class UniqueKeysEndToEndIT {
       try (Connection office = chain.office().dataSource().getConnection()) {
         RetailActions.addProduct(office, "A-1", "Tea", new BigDecimal("1.80"));
       }
-      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> { });
-      try (Connection c = shop.connect(); Statement s = c.createStatement()) {
-        s.executeUpdate("INSERT INTO product (id, sku, description, price)"
-            + " VALUES (900, 'Z-9', 'Made here', 9.00)");
+      new Provisioner(chain.office()).provision(chain.office().branches().require(1), rows -> {});
+      try (Connection c = shop.connect();
+          Statement s = c.createStatement()) {
+        s.executeUpdate(
+            "INSERT INTO product (id, sku, description, price)"
+                + " VALUES (900, 'Z-9', 'Made here', 9.00)");
       }
       long twin;
       try (Connection office = chain.office().dataSource().getConnection()) {
         twin = RetailActions.addProduct(office, "Z-9", "Made at the office", BigDecimal.ONE);
       }
 
-      SyncOutcome refused = new BranchSyncer(chain.office()).sync(
-          chain.office().branches().require(1));
+      SyncOutcome refused =
+          new BranchSyncer(chain.office()).sync(chain.office().branches().require(1));
 
       assertFalse(refused.ok());
-      assertTrue(refused.error().contains("key " + twin) && refused.error().contains("key 900")
-          && refused.error().contains("Z-9"), refused.error());
+      assertTrue(
+          refused.error().contains("key " + twin)
+              && refused.error().contains("key 900")
+              && refused.error().contains("Z-9"),
+          refused.error());
       FailedRow row = chain.office().failedRows().list(true).get(0);
       assertEquals("push", row.direction());
       assertEquals("product", row.table());
       assertEquals(Long.toString(twin), row.key());
       try (Connection c = shop.connect()) {
-        assertEquals(List.of(List.of(1L, "A-1", "Tea"), List.of(900L, "Z-9", "Made here")),
-            products(c));
+        assertEquals(
+            List.of(List.of(1L, "A-1", "Tea"), List.of(900L, "Z-9", "Made here")), products(c));
       }
     }
   }

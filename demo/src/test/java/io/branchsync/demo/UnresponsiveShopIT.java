@@ -34,12 +34,21 @@ class UnresponsiveShopIT {
   // long enough for a healthy call on a busy two-core CI machine, short enough to wait for twice
   private static final int READ_MS = 3_000;
   private static final int CALL_MS = 6_000;
+
   /** One retry, so each failing sync makes two attempts. */
-  private static final Map<String, String> IMPATIENT_OFFICE = Map.of(
-      "client.retries", "1", "client.retry.backoff.ms", "50",
-      "client.connect.timeout.ms", "2000",
-      "client.read.timeout.ms", Integer.toString(READ_MS),
-      "client.call.timeout.ms", Integer.toString(CALL_MS));
+  private static final Map<String, String> IMPATIENT_OFFICE =
+      Map.of(
+          "client.retries",
+          "1",
+          "client.retry.backoff.ms",
+          "50",
+          "client.connect.timeout.ms",
+          "2000",
+          "client.read.timeout.ms",
+          Integer.toString(READ_MS),
+          "client.call.timeout.ms",
+          Integer.toString(CALL_MS));
+
   /** Scheduling and the office's own database work on a busy machine. */
   private static final long MARGIN_MS = 3_000;
 
@@ -55,7 +64,7 @@ class UnresponsiveShopIT {
         RetailActions.addProduct(office, "P-" + i, "Product " + i, new BigDecimal("1.00"));
       }
     }
-    new Provisioner(chain.office()).provision(branch(), rows -> { });
+    new Provisioner(chain.office()).provision(branch(), rows -> {});
     proxy = new LossyProxy(chain.shop(1).server().url());
     chain.pointBranchAt(1, proxy.url());
   }
@@ -78,8 +87,8 @@ class UnresponsiveShopIT {
     SyncOutcome healed = sync();
     assertTrue(healed.ok(), healed.toString());
     assertNull(chain.office().states().find(1).orElseThrow().lastError());
-    assertEquals(List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail"))
-        .differences());
+    assertEquals(
+        List.of(), new ConvergenceCheck(chain, PolicySetLoader.load("retail")).differences());
   }
 
   private static Branch branch() {
@@ -98,8 +107,8 @@ class UnresponsiveShopIT {
     try (Connection c = chain.shop(1).connect()) {
       long product = RetailActions.ids(c, "product").get(0);
       for (int i = 0; i < sales; i++) {
-        RetailActions.sell(c, 1, null,
-            List.of(new Line(product, BigDecimal.ONE, new BigDecimal("1.00"))), "cash");
+        RetailActions.sell(
+            c, 1, null, List.of(new Line(product, BigDecimal.ONE, new BigDecimal("1.00"))), "cash");
       }
     }
   }
@@ -133,8 +142,8 @@ class UnresponsiveShopIT {
     long millis = (System.nanoTime() - started) / 1_000_000;
 
     assertFalse(dripping.ok());
-    assertTrue(dripping.error().contains("no complete reply within " + CALL_MS + " ms"),
-        dripping.error());
+    assertTrue(
+        dripping.error().contains("no complete reply within " + CALL_MS + " ms"), dripping.error());
     assertTrue(millis >= 2 * CALL_MS && millis < 2 * CALL_MS + MARGIN_MS, millis + " ms");
     assertTrue(statusError().contains("client.call.timeout.ms"), statusError());
   }

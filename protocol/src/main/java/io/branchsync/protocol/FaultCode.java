@@ -9,8 +9,8 @@ import java.util.stream.Collectors;
 /**
  * The numbered errors of the wire contract, sent as the {@code faultCode} of an XML-RPC fault.
  *
- * <p>Codes are stable: a number, once published, keeps its meaning forever, because operators
- * grep logs and write alerts for them. They are grouped by hundreds: 1000 general, 1100 insertion
+ * <p>Codes are stable: a number, once published, keeps its meaning forever, because operators grep
+ * logs and write alerts for them. They are grouped by hundreds: 1000 general, 1100 insertion
  * sessions, 1200 chunks, 1300 SQL in chunks, 1400 shop state. Each code carries a default message
  * that tells a person what to do, and whether the caller may simply {@linkplain #retryable()
  * retry}.
@@ -73,8 +73,7 @@ public enum FaultCode {
       "The chunk inflates beyond the shop's limit; send smaller chunks or raise the shop's"
           + " limit."),
   /** A chunk's inflated text is not valid UTF-8. */
-  CHUNK_NOT_UTF8(
-      1202, false, "The chunk's text is not valid UTF-8; encode the SQL text as UTF-8."),
+  CHUNK_NOT_UTF8(1202, false, "The chunk's text is not valid UTF-8; encode the SQL text as UTF-8."),
 
   /** A statement is outside the grammar a chunk may contain. */
   SQL_SYNTAX(

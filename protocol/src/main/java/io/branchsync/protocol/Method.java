@@ -17,8 +17,7 @@ public enum Method {
       "Report branch number, SQL dialect, protocol version, schema version and pending changes."),
   /** No arguments; returns {@code true}. */
   CLEAN(
-      "clean",
-      "Erase and recreate the shop's schema; refused while changes wait to be collected."),
+      "clean", "Erase and recreate the shop's schema; refused while changes wait to be collected."),
   /** No argument, or a session token; returns the session id. */
   SQL_PREPARE(
       "sql_prepare",

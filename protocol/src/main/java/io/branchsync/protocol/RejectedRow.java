@@ -10,11 +10,11 @@ import java.util.Optional;
 
 /**
  * The row an {@code APPLY_FAILED} fault is about, in a form the receiver reads back exactly. An
- * XML-RPC fault carries only a code and a string, so the string holds one line
- * {@code rejected-row: [table=T&key=K&other=O]} ({@code other} optional), each value URL-encoded:
- * a key holding spaces, colons, {@code |} or any other character comes back as it was sent, where
- * reading it out of the human text could not tell where the key ends. The brackets end the row's
- * part even when more words follow it on that line ({@code ]} is always encoded inside).
+ * XML-RPC fault carries only a code and a string, so the string holds one line {@code rejected-row:
+ * [table=T&key=K&other=O]} ({@code other} optional), each value URL-encoded: a key holding spaces,
+ * colons, {@code |} or any other character comes back as it was sent, where reading it out of the
+ * human text could not tell where the key ends. The brackets end the row's part even when more
+ * words follow it on that line ({@code ]} is always encoded inside).
  *
  * @param table the table
  * @param key the row's key as text, parts joined by {@code |}
@@ -37,8 +37,14 @@ public record RejectedRow(String table, String key, String otherKey) {
    * @return the text to send as the fault string
    */
   public String appendTo(String message) {
-    return message + MARK + "table=" + encode(table) + "&key=" + encode(key)
-        + (otherKey == null ? "" : "&other=" + encode(otherKey)) + END;
+    return message
+        + MARK
+        + "table="
+        + encode(table)
+        + "&key="
+        + encode(key)
+        + (otherKey == null ? "" : "&other=" + encode(otherKey))
+        + END;
   }
 
   /**
@@ -58,7 +64,8 @@ public record RejectedRow(String table, String key, String otherKey) {
       int equals = pair.indexOf('=');
       if (equals > 0) {
         try {
-          fields.put(pair.substring(0, equals),
+          fields.put(
+              pair.substring(0, equals),
               URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException malformed) {
           return Optional.empty();
@@ -68,8 +75,8 @@ public record RejectedRow(String table, String key, String otherKey) {
     if (fields.get("table") == null || fields.get("key") == null) {
       return Optional.empty();
     }
-    return Optional.of(new RejectedRow(fields.get("table"), fields.get("key"),
-        fields.get("other")));
+    return Optional.of(
+        new RejectedRow(fields.get("table"), fields.get("key"), fields.get("other")));
   }
 
   /**

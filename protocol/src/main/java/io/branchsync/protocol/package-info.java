@@ -5,8 +5,8 @@
  * io.branchsync.protocol.FaultCode}) carried by {@link io.branchsync.protocol.ProtocolException}.
  *
  * <p>This module knows nothing of JDBC or of any XML-RPC library, so that the shop and the office
- * agree on one contract whatever transport code they use. Argument and result shapes live in
- * {@code io.branchsync.protocol.message}; the gzip chunk codec lives in {@code
+ * agree on one contract whatever transport code they use. Argument and result shapes live in {@code
+ * io.branchsync.protocol.message}; the gzip chunk codec lives in {@code
  * io.branchsync.protocol.chunk}.
  */
 package io.branchsync.protocol;

@@ -35,7 +35,6 @@ class ProtocolExceptionTest {
   @Test
   void refusesMissingCodeOrDetail() {
     assertThrows(NullPointerException.class, () -> new ProtocolException(null, "d"));
-    assertThrows(
-        NullPointerException.class, () -> new ProtocolException(FaultCode.INTERNAL, null));
+    assertThrows(NullPointerException.class, () -> new ProtocolException(FaultCode.INTERNAL, null));
   }
 }

@@ -11,25 +11,42 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RejectedRowTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"42", "opening hours: mon", "7|A-1", "a&b=c%d", "line\nbreak",
-      "rejected-row: [table=x&key=y]", "ünïcødé €", " padded ", "v1.", "]", ""})
+  @ValueSource(
+      strings = {
+        "42",
+        "opening hours: mon",
+        "7|A-1",
+        "a&b=c%d",
+        "line\nbreak",
+        "rejected-row: [table=x&key=y]",
+        "ünïcødé €",
+        " padded ",
+        "v1.",
+        "]",
+        ""
+      })
   void anyKeyComesBackAsItWasSent(String key) {
-    String text = new RejectedRow("parameter", key, null)
-        .appendTo("APPLY_FAILED (1302): table parameter key " + key + ": value too long");
+    String text =
+        new RejectedRow("parameter", key, null)
+            .appendTo("APPLY_FAILED (1302): table parameter key " + key + ": value too long");
 
     assertEquals(Optional.of(new RejectedRow("parameter", key, null)), RejectedRow.in(text));
-    assertEquals("APPLY_FAILED (1302): table parameter key " + key + ": value too long",
+    assertEquals(
+        "APPLY_FAILED (1302): table parameter key " + key + ": value too long",
         RejectedRow.withoutLine(text));
   }
 
   @Test
   void wordsAddedAfterTheLineStayWords() {
-    String text = new RejectedRow("product", "v1.", null).appendTo("table product key v1.: boom")
-        + ". The database rejected a row; fix it, then retry or skip it.";
+    String text =
+        new RejectedRow("product", "v1.", null).appendTo("table product key v1.: boom")
+            + ". The database rejected a row; fix it, then retry or skip it.";
 
     assertEquals(Optional.of(new RejectedRow("product", "v1.", null)), RejectedRow.in(text));
-    assertEquals("table product key v1.: boom. The database rejected a row; fix it, then retry"
-        + " or skip it.", RejectedRow.withoutLine(text));
+    assertEquals(
+        "table product key v1.: boom. The database rejected a row; fix it, then retry"
+            + " or skip it.",
+        RejectedRow.withoutLine(text));
   }
 
   @Test

@@ -7,7 +7,10 @@ package io.branchsync.schema;
 public enum ErrorCode {
   /** A policy set file or table policy is wrong; fix the file. */
   BAD_POLICY,
-  /** A chunk statement is outside the allowed grammar or names a table or column that is not allowed. */
+  /**
+   * A chunk statement is outside the allowed grammar or names a table or column that is not
+   * allowed.
+   */
   BAD_CHUNK,
   /** The policy does not let this table in from the sending side. */
   TABLE_NOT_ALLOWED,

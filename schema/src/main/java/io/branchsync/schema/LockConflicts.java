@@ -3,9 +3,9 @@ package io.branchsync.schema;
 import java.sql.SQLException;
 
 /**
- * Tells the database errors that mean an apply met a till's locks and was made to give way
- * (a deadlock the database broke by rolling the apply back, or a lock wait that timed out) from
- * errors about the rows themselves. Such an apply is sent again; the rows are not at fault.
+ * Tells the database errors that mean an apply met a till's locks and was made to give way (a
+ * deadlock the database broke by rolling the apply back, or a lock wait that timed out) from errors
+ * about the rows themselves. Such an apply is sent again; the rows are not at fault.
  */
 final class LockConflicts {
   private static final int MYSQL_LOCK_WAIT_TIMEOUT = 1205;

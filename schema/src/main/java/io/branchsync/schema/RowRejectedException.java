@@ -13,8 +13,10 @@ public class RowRejectedException extends SyncException {
   private final String reason;
 
   public RowRejectedException(String where, String table, String key, Throwable cause) {
-    super(ErrorCode.APPLY_FAILED,
-        where + "table " + table + " key " + key + ": " + cause.getMessage(), cause);
+    super(
+        ErrorCode.APPLY_FAILED,
+        where + "table " + table + " key " + key + ": " + cause.getMessage(),
+        cause);
     this.table = table;
     this.key = key;
     this.otherKey = null;

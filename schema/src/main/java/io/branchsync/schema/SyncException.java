@@ -22,14 +22,16 @@ public class SyncException extends RuntimeException {
   }
 
   /**
-   * Wraps a database error, keeping its SQLSTATE: a lost connection becomes DATABASE_UNAVAILABLE,
-   * a deadlock or lock timeout LOCK_CONFLICT (the work is rolled back and may simply run again),
+   * Wraps a database error, keeping its SQLSTATE: a lost connection becomes DATABASE_UNAVAILABLE, a
+   * deadlock or lock timeout LOCK_CONFLICT (the work is rolled back and may simply run again),
    * anything else INTERNAL.
    */
   public static SyncException fromSql(String what, SQLException e) {
     String state = e.getSQLState();
-    ErrorCode code = state != null && state.startsWith("08") ? ErrorCode.DATABASE_UNAVAILABLE
-        : LockConflicts.isLockConflict(e) ? ErrorCode.LOCK_CONFLICT : ErrorCode.INTERNAL;
+    ErrorCode code =
+        state != null && state.startsWith("08")
+            ? ErrorCode.DATABASE_UNAVAILABLE
+            : LockConflicts.isLockConflict(e) ? ErrorCode.LOCK_CONFLICT : ErrorCode.INTERNAL;
     return new SyncException(code, what + ": " + e.getMessage(), e);
   }
 

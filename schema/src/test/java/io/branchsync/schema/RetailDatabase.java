@@ -51,7 +51,8 @@ public final class RetailDatabase implements AutoCloseable {
   }
 
   public void exec(String... sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement()) {
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
       for (String one : sql) {
         s.execute(one);
       }
@@ -59,7 +60,9 @@ public final class RetailDatabase implements AutoCloseable {
   }
 
   public long count(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -68,7 +71,8 @@ public final class RetailDatabase implements AutoCloseable {
   /** Every row of a query as strings, for comparing copies. */
   public List<List<String>> rows(String sql) throws SQLException {
     List<List<String>> rows = new ArrayList<>();
-    try (Connection c = connect(); PreparedStatement s = c.prepareStatement(sql);
+    try (Connection c = connect();
+        PreparedStatement s = c.prepareStatement(sql);
         ResultSet rs = s.executeQuery()) {
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {

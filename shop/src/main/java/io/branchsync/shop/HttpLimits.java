@@ -10,8 +10,8 @@ import java.time.Duration;
  *     http.header.timeout.seconds}); a client still sending them is disconnected
  * @param idleTimeout longest silence of a client while a request arrives or between requests on a
  *     kept-alive connection ({@code http.idle.timeout.seconds})
- * @param connectionsPerAddress connections one address may hold open before their first request
- *     has arrived ({@code limit.connections.per.address}); the oldest is closed beyond it
+ * @param connectionsPerAddress connections one address may hold open before their first request has
+ *     arrived ({@code limit.connections.per.address}); the oldest is closed beyond it
  */
 public record HttpLimits(Duration headerTimeout, Duration idleTimeout, int connectionsPerAddress) {
 

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warns when a file holding a secret (a password file, the keystore) can be read by users other
- * than its owner and group: any local account could then take the shop's identity or its
- * database. Only a warning: the operator may have reasons, and refusing to start would stop sales.
+ * than its owner and group: any local account could then take the shop's identity or its database.
+ * Only a warning: the operator may have reasons, and refusing to start would stop sales.
  */
 final class ReadableByOthers {
 

@@ -3,9 +3,9 @@ package io.branchsync.shop;
 import java.time.Duration;
 
 /**
- * The bounds a shop puts on what callers may make it hold: request size, inflated chunk size,
- * bytes received by and number of insertion sessions, session idle time, and diff batch size. Every
- * value must be positive; the constructor fails naming the key.
+ * The bounds a shop puts on what callers may make it hold: request size, inflated chunk size, bytes
+ * received by and number of insertion sessions, session idle time, and diff batch size. Every value
+ * must be positive; the constructor fails naming the key.
  *
  * @param requestBytes largest HTTP request body ({@code limit.request.bytes})
  * @param chunkBytes largest inflated chunk ({@code limit.chunk.bytes})
@@ -44,8 +44,8 @@ public record ShopLimits(
   /**
    * The documented defaults.
    *
-   * @return 16 MiB requests, 32 MiB chunks, 2 GiB per session, 4 sessions, 20 s idle, 5000
-   *     changes per diff
+   * @return 16 MiB requests, 32 MiB chunks, 2 GiB per session, 4 sessions, 20 s idle, 5000 changes
+   *     per diff
    */
   public static ShopLimits defaults() {
     // 20 s idle: the office is never that long between two calls of a healthy session (it reads

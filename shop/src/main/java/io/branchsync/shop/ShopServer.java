@@ -47,8 +47,10 @@ public final class ShopServer implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(ShopServer.class);
   private static final int GRACE_SECONDS = 30;
+
   /** Credential checks that may wait for the two hashing threads, all addresses together. */
   private static final int HASH_QUEUE = 64;
+
   private static final String BRANCH_KEY = "branch";
   // once calls have ended, their replies are on the way; a few seconds lets them arrive
   private static final int REPLY_GRACE_SECONDS = 5;
@@ -111,8 +113,14 @@ public final class ShopServer implements AutoCloseable {
       // two slow hashes at a time at most, so a flood of guesses cannot take every processor
       // and a bounded queue: guesses from many addresses cannot pile up ahead of the office for
       // minutes; a full queue is answered 429, which the office retries after its backoff
-      ExecutorService hashing = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-          new ArrayBlockingQueue<>(HASH_QUEUE), HttpEndpoint.named("shop-auth"));
+      ExecutorService hashing =
+          new ThreadPoolExecutor(
+              2,
+              2,
+              0,
+              TimeUnit.MILLISECONDS,
+              new ArrayBlockingQueue<>(HASH_QUEUE),
+              HttpEndpoint.named("shop-auth"));
       resources.push(hashing::shutdownNow);
       HttpEndpoint http =
           HttpEndpoint.start(

@@ -20,13 +20,12 @@ import org.junit.jupiter.params.provider.EnumSource;
  * }
  * }</pre>
  *
- * <p>It is shorthand for {@code @ParameterizedTest @EnumSource(TestDialect.class)}; the
- * invocations are named after the dialect ({@code POSTGRESQL}, {@code MARIADB}).
+ * <p>It is shorthand for {@code @ParameterizedTest @EnumSource(TestDialect.class)}; the invocations
+ * are named after the dialect ({@code POSTGRESQL}, {@code MARIADB}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @ParameterizedTest(name = "{0}")
 @EnumSource(TestDialect.class)
-public @interface BothDialects {
-}
+public @interface BothDialects {}

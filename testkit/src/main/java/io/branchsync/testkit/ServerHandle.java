@@ -9,20 +9,22 @@ package io.branchsync.testkit;
  */
 record ServerHandle(ServerEndpoint endpoint, Origin origin, String detail, Runnable stopper) {
 
-    /** Where a server came from, in the resolution order. */
-    enum Origin {
-        ENVIRONMENT, CONTAINER, EMBEDDED;
+  /** Where a server came from, in the resolution order. */
+  enum Origin {
+    ENVIRONMENT,
+    CONTAINER,
+    EMBEDDED;
 
-        String describe(String productVersion, String detail) {
-            return switch (this) {
-                case ENVIRONMENT -> productVersion + " from " + detail;
-                case CONTAINER -> productVersion + " in Testcontainers " + detail;
-                case EMBEDDED -> "embedded " + productVersion + " (" + detail + ")";
-            };
-        }
+    String describe(String productVersion, String detail) {
+      return switch (this) {
+        case ENVIRONMENT -> productVersion + " from " + detail;
+        case CONTAINER -> productVersion + " in Testcontainers " + detail;
+        case EMBEDDED -> "embedded " + productVersion + " (" + detail + ")";
+      };
     }
+  }
 
-    static ServerHandle external(ServerEndpoint endpoint, String detail) {
-        return new ServerHandle(endpoint, Origin.ENVIRONMENT, detail, () -> { });
-    }
+  static ServerHandle external(ServerEndpoint endpoint, String detail) {
+    return new ServerHandle(endpoint, Origin.ENVIRONMENT, detail, () -> {});
+  }
 }

@@ -12,9 +12,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code office branch add|list|remove}: the branch registry. */
-@Command(name = "branch", mixinStandardHelpOptions = true, description = "Manage the branch registry.",
-    subcommands = {BranchCommand.Add.class, BranchCommand.ListBranches.class,
-        BranchCommand.Remove.class})
+@Command(
+    name = "branch",
+    mixinStandardHelpOptions = true,
+    description = "Manage the branch registry.",
+    subcommands = {
+      BranchCommand.Add.class,
+      BranchCommand.ListBranches.class,
+      BranchCommand.Remove.class
+    })
 final class BranchCommand {
 
   @Command(name = "add", mixinStandardHelpOptions = true, description = "Register a shop.")
@@ -27,21 +33,28 @@ final class BranchCommand {
     @Option(names = "--name", required = true, description = "a name people recognise")
     String name;
 
-    @Option(names = "--url", required = true,
+    @Option(
+        names = "--url",
+        required = true,
         description = "the shop's XML-RPC address, e.g. https://shop3.example:8743/RPC2")
     URI url;
 
-    @Option(names = "--credentials",
-        description = "where the branch secret is: env:VARIABLE or file:PATH"
-            + " (default env:BRANCHSYNC_BRANCH_<id>_SECRET)")
+    @Option(
+        names = "--credentials",
+        description =
+            "where the branch secret is: env:VARIABLE or file:PATH"
+                + " (default env:BRANCHSYNC_BRANCH_<id>_SECRET)")
     String credentials;
 
-    @Option(names = "--policy-set", defaultValue = "retail",
+    @Option(
+        names = "--policy-set",
+        defaultValue = "retail",
         description = "policy set name or file (default: ${DEFAULT-VALUE})")
     String policySet;
 
-    @Option(names = "--range-first", description = "first key of the branch's ID range"
-        + " (default id x 10,000,000 + 1)")
+    @Option(
+        names = "--range-first",
+        description = "first key of the branch's ID range" + " (default id x 10,000,000 + 1)")
     Long rangeFirst;
 
     @Option(names = "--range-last", description = "last key of the branch's ID range")
@@ -49,15 +62,33 @@ final class BranchCommand {
 
     @Override
     public Integer call() throws Exception {
-      IdRange range = rangeFirst == null ? IdRange.forBranch(id)
-          : new IdRange(rangeFirst, rangeLast == null ? rangeFirst + IdRange.DEFAULT_SIZE - 1
-              : rangeLast);
+      IdRange range =
+          rangeFirst == null
+              ? IdRange.forBranch(id)
+              : new IdRange(
+                  rangeFirst,
+                  rangeLast == null ? rangeFirst + IdRange.DEFAULT_SIZE - 1 : rangeLast);
       try (Office office = config.open()) {
         office.policySet(policySet);
-        office.branches().add(new Branch(id, name, url,
-            credentials == null ? Credentials.defaultRef(id) : credentials, policySet, range));
-        System.out.println("branch " + id + " (" + name + ") registered with IDs " + range
-            + "; next: office provision " + id);
+        office
+            .branches()
+            .add(
+                new Branch(
+                    id,
+                    name,
+                    url,
+                    credentials == null ? Credentials.defaultRef(id) : credentials,
+                    policySet,
+                    range));
+        System.out.println(
+            "branch "
+                + id
+                + " ("
+                + name
+                + ") registered with IDs "
+                + range
+                + "; next: office provision "
+                + id);
       }
       return 0;
     }
@@ -70,18 +101,22 @@ final class BranchCommand {
     @Override
     public Integer call() throws Exception {
       try (Office office = config.open()) {
-        System.out.printf("%-6s %-20s %-40s %-12s %-25s %s%n", "BRANCH", "NAME", "URL",
-            "POLICY SET", "ID RANGE", "CREDENTIALS");
+        System.out.printf(
+            "%-6s %-20s %-40s %-12s %-25s %s%n",
+            "BRANCH", "NAME", "URL", "POLICY SET", "ID RANGE", "CREDENTIALS");
         for (Branch b : office.branches().list()) {
-          System.out.printf("%-6d %-20s %-40s %-12s %-25s %s%n", b.id(), b.name(), b.url(),
-              b.policySet(), b.idRange(), b.credentialsShown());
+          System.out.printf(
+              "%-6d %-20s %-40s %-12s %-25s %s%n",
+              b.id(), b.name(), b.url(), b.policySet(), b.idRange(), b.credentialsShown());
         }
       }
       return 0;
     }
   }
 
-  @Command(name = "remove", mixinStandardHelpOptions = true,
+  @Command(
+      name = "remove",
+      mixinStandardHelpOptions = true,
       description = "Forget a shop (its rows at the office stay).")
   static final class Remove implements Callable<Integer> {
     @Mixin ConfigOption config;

@@ -7,9 +7,12 @@ import picocli.CommandLine.Option;
 
 /** The {@code --config} option every command shares, and opening the office from it. */
 final class ConfigOption {
-  @Option(names = {"-c", "--config"}, defaultValue = "office.properties",
-      description = "office config file (default: ${DEFAULT-VALUE}); passwords may come from"
-          + " BRANCHSYNC_DB_PASSWORD instead")
+  @Option(
+      names = {"-c", "--config"},
+      defaultValue = "office.properties",
+      description =
+          "office config file (default: ${DEFAULT-VALUE}); passwords may come from"
+              + " BRANCHSYNC_DB_PASSWORD instead")
   Path file;
 
   Office open() {

@@ -8,7 +8,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code office conflicts}: the conflict log, newest first, with both versions. */
-@Command(name = "conflicts", mixinStandardHelpOptions = true,
+@Command(
+    name = "conflicts",
+    mixinStandardHelpOptions = true,
     description = "List recorded conflicts with the office's and the branch's version.")
 final class ConflictsCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
@@ -20,9 +22,16 @@ final class ConflictsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (Office office = config.open()) {
       for (Conflict c : office.conflicts().list(limit)) {
-        System.out.printf("#%d %s branch %d %s key %s -> %s%n  office: %s%n  branch: %s%n",
-            c.id(), c.detectedAt(), c.branchId(), c.table(), c.key(), c.resolution(),
-            c.officeVersion(), c.branchVersion());
+        System.out.printf(
+            "#%d %s branch %d %s key %s -> %s%n  office: %s%n  branch: %s%n",
+            c.id(),
+            c.detectedAt(),
+            c.branchId(),
+            c.table(),
+            c.key(),
+            c.resolution(),
+            c.officeVersion(),
+            c.branchVersion());
       }
     }
     return 0;

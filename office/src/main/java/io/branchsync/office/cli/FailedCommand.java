@@ -9,10 +9,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code office failed list|retry|skip}: rows that stopped a branch, and what to do with them. */
-@Command(name = "failed", mixinStandardHelpOptions = true,
+@Command(
+    name = "failed",
+    mixinStandardHelpOptions = true,
     description = "Rows a side could not apply: list them, retry them, or skip them.",
-    subcommands = {FailedCommand.ListRows.class, FailedCommand.Retry.class,
-        FailedCommand.Skip.class})
+    subcommands = {
+      FailedCommand.ListRows.class,
+      FailedCommand.Retry.class,
+      FailedCommand.Skip.class
+    })
 final class FailedCommand {
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List failed rows.")
@@ -26,8 +31,9 @@ final class FailedCommand {
     public Integer call() throws Exception {
       try (Office office = config.open()) {
         for (FailedRow r : office.failedRows().list(!all)) {
-          System.out.printf("#%d branch %d %s %s key %s [%s] %s%n", r.id(), r.branchId(),
-              r.direction(), r.table(), r.key(), r.status(), r.reason());
+          System.out.printf(
+              "#%d branch %d %s %s key %s [%s] %s%n",
+              r.id(), r.branchId(), r.direction(), r.table(), r.key(), r.status(), r.reason());
         }
       }
       return 0;
@@ -51,14 +57,16 @@ final class FailedCommand {
     public Integer call() throws Exception {
       try (Office office = config.open()) {
         office.failedRows().decide(id, skip);
-        System.out.println("row #" + id + " will be " + (skip ? "skipped" : "tried again")
-            + " at the next sync");
+        System.out.println(
+            "row #" + id + " will be " + (skip ? "skipped" : "tried again") + " at the next sync");
       }
       return 0;
     }
   }
 
-  @Command(name = "retry", mixinStandardHelpOptions = true,
+  @Command(
+      name = "retry",
+      mixinStandardHelpOptions = true,
       description = "Try the row again at the next sync (after fixing its cause).")
   static final class Retry extends Decision {
     Retry() {
@@ -66,7 +74,9 @@ final class FailedCommand {
     }
   }
 
-  @Command(name = "skip", mixinStandardHelpOptions = true,
+  @Command(
+      name = "skip",
+      mixinStandardHelpOptions = true,
       description = "Pass over the row at the next sync; it is then never applied.")
   static final class Skip extends Decision {
     Skip() {

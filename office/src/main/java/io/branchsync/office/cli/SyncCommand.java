@@ -14,7 +14,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code office sync BRANCH... | --all}: one sync run; exit 0 only if every branch succeeded. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(
+    name = "sync",
+    mixinStandardHelpOptions = true,
     description = "Sync shops both ways once (suits cron). Exit code 0 only if all succeeded.")
 final class SyncCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
@@ -38,15 +40,21 @@ final class SyncCommand implements Callable<Integer> {
   }
 
   static int runOnce(Office office, boolean all, List<Integer> ids) {
-    List<Branch> branches = all ? office.branches().list()
-        : ids.stream().map(office.branches()::require).toList();
+    List<Branch> branches =
+        all ? office.branches().list() : ids.stream().map(office.branches()::require).toList();
     List<SyncOutcome> outcomes = new FleetSync(office).sync(branches);
     boolean allOk = true;
     for (SyncOutcome o : outcomes) {
       allOk &= o.ok();
-      System.out.printf("branch %-4d %-6s pulled %-8d pushed %-8d conflicts %-4d %6d ms%s%n",
-          o.branchId(), o.ok() ? "ok" : "FAILED", o.pulled(), o.pushed(), o.conflicts(),
-          o.millis(), o.ok() ? "" : "  " + o.error());
+      System.out.printf(
+          "branch %-4d %-6s pulled %-8d pushed %-8d conflicts %-4d %6d ms%s%n",
+          o.branchId(),
+          o.ok() ? "ok" : "FAILED",
+          o.pulled(),
+          o.pushed(),
+          o.conflicts(),
+          o.millis(),
+          o.ok() ? "" : "  " + o.error());
     }
     return allOk ? 0 : 1;
   }

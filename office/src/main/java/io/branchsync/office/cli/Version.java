@@ -9,8 +9,10 @@ final class Version implements IVersionProvider {
   public String[] getVersion() {
     String version = Version.class.getPackage().getImplementationVersion();
     return new String[] {
-      "BranchSync office " + (version == null ? "(development build)" : version)
-          + ", protocol " + ProtocolVersion.CURRENT
+      "BranchSync office "
+          + (version == null ? "(development build)" : version)
+          + ", protocol "
+          + ProtocolVersion.CURRENT
     };
   }
 }

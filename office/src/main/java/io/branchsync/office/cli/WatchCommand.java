@@ -11,16 +11,23 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code office watch --interval 5m}: sync every branch on a schedule until stopped. */
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(
+    name = "watch",
+    mixinStandardHelpOptions = true,
     description = "Sync every branch on a schedule until stopped (Ctrl-C or SIGTERM).")
 final class WatchCommand implements Callable<Integer> {
   @Mixin ConfigOption config;
 
-  @Option(names = "--interval", defaultValue = "5m", converter = DurationConverter.class,
+  @Option(
+      names = "--interval",
+      defaultValue = "5m",
+      converter = DurationConverter.class,
       description = "time between runs: 30s, 5m, 1h (default: ${DEFAULT-VALUE})")
   Duration interval;
 
-  @Option(names = "--runs", defaultValue = "0",
+  @Option(
+      names = "--runs",
+      defaultValue = "0",
       description = "stop after this many runs (0: never)")
   int runs;
 

@@ -2,9 +2,9 @@ package io.branchsync.office.client;
 
 import io.branchsync.protocol.FaultCode;
 import io.branchsync.protocol.RejectedRow;
-import java.util.Optional;
 import io.branchsync.schema.ErrorCode;
 import io.branchsync.schema.SyncException;
+import java.util.Optional;
 
 /** A call to a shop failed: the shop was unreachable, refused our credentials, or sent a fault. */
 public class ShopCallException extends SyncException {
@@ -17,8 +17,8 @@ public class ShopCallException extends SyncException {
   }
 
   /** A fault about one row the shop refused, read from the fault's last line. */
-  public ShopCallException(ErrorCode code, String message, FaultCode fault,
-      RejectedRow rejectedRow, Throwable cause) {
+  public ShopCallException(
+      ErrorCode code, String message, FaultCode fault, RejectedRow rejectedRow, Throwable cause) {
     super(code, message, cause);
     this.fault = fault;
     this.rejectedRow = rejectedRow;

@@ -15,11 +15,13 @@ public final class ShopConnector {
 
   public ShopConnector(ShopClientSettings settings) {
     this.settings = settings;
-    HttpClient.Builder http = HttpClient.newBuilder()
-        // our shops speak HTTP/1.1; asking for HTTP/2 would cost an upgrade attempt per connection
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofMillis(settings.connectTimeoutMs()))
-        .followRedirects(HttpClient.Redirect.NEVER);
+    HttpClient.Builder http =
+        HttpClient.newBuilder()
+            // our shops speak HTTP/1.1; asking for HTTP/2 would cost an upgrade attempt per
+            // connection
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(settings.connectTimeoutMs()))
+            .followRedirects(HttpClient.Redirect.NEVER);
     // the JDK's URL connections honoured the proxy system properties; keep doing so
     ProxySelector proxies = ProxySelector.getDefault();
     if (proxies != null) {

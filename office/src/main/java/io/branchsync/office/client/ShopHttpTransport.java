@@ -26,6 +26,7 @@ final class ShopHttpTransport extends XmlRpcHttpTransport {
   /** Headers the HTTP client sets itself and refuses from callers. */
   private static final Set<String> CLIENT_HEADERS =
       Set.of("content-length", "connection", "host", "expect", "upgrade");
+
   private static final int SHOWN_ERROR_CHARS = 200;
 
   private final ShopExchange exchange;
@@ -65,8 +66,12 @@ final class ShopHttpTransport extends XmlRpcHttpTransport {
 
   @Override
   protected boolean isResponseGzipCompressed(XmlRpcStreamRequestConfig config) {
-    return reply != null && reply.headers().firstValue("Content-Encoding")
-        .filter(encoding -> encoding.equalsIgnoreCase("gzip")).isPresent();
+    return reply != null
+        && reply
+            .headers()
+            .firstValue("Content-Encoding")
+            .filter(encoding -> encoding.equalsIgnoreCase("gzip"))
+            .isPresent();
   }
 
   @Override

@@ -4,8 +4,8 @@ import org.apache.xmlrpc.XmlRpcException;
 
 /**
  * The HTTP exchange with a shop broke: no connection, silence, no complete reply in time, or a
- * reply cut short. Raised inside the XML-RPC transport so that it reaches {@link ShopClient}
- * as what it is, never as a parse fault of a half-read reply.
+ * reply cut short. Raised inside the XML-RPC transport so that it reaches {@link ShopClient} as
+ * what it is, never as a parse fault of a half-read reply.
  */
 final class ShopTransportException extends XmlRpcException {
   private static final long serialVersionUID = 1L;

@@ -15,8 +15,8 @@ import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
- * The office's configuration, read from a properties file and the environment, validated when
- * built and immutable afterwards. Passwords never show in {@link #toString()}.
+ * The office's configuration, read from a properties file and the environment, validated when built
+ * and immutable afterwards. Passwords never show in {@link #toString()}.
  */
 public final class OfficeConfig {
   private final Map<OfficeKey, String> values;
@@ -24,9 +24,16 @@ public final class OfficeConfig {
   private OfficeConfig(Map<OfficeKey, String> values) {
     this.values = values;
     requireUrl();
-    for (OfficeKey key : List.of(OfficeKey.SYNC_THREADS, OfficeKey.CHUNK_BYTES,
-        OfficeKey.BATCH_CHANGES, OfficeKey.ROWS_PER_STATEMENT, OfficeKey.DB_POOL_SIZE,
-        OfficeKey.CONNECT_TIMEOUT_MS, OfficeKey.READ_TIMEOUT_MS, OfficeKey.CALL_TIMEOUT_MS)) {
+    for (OfficeKey key :
+        List.of(
+            OfficeKey.SYNC_THREADS,
+            OfficeKey.CHUNK_BYTES,
+            OfficeKey.BATCH_CHANGES,
+            OfficeKey.ROWS_PER_STATEMENT,
+            OfficeKey.DB_POOL_SIZE,
+            OfficeKey.CONNECT_TIMEOUT_MS,
+            OfficeKey.READ_TIMEOUT_MS,
+            OfficeKey.CALL_TIMEOUT_MS)) {
       if (intValue(key) < 1) {
         throw bad(key, "must be at least 1");
       }
@@ -46,7 +53,9 @@ public final class OfficeConfig {
     intValue(OfficeKey.RANGE_WARN_PERCENT);
   }
 
-  /** Reads a properties file; the database and truststore passwords may come from the environment. */
+  /**
+   * Reads a properties file; the database and truststore passwords may come from the environment.
+   */
   public static OfficeConfig load(Path file, Map<String, String> env) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -54,8 +63,9 @@ public final class OfficeConfig {
     } catch (IOException e) {
       throw new SyncException(ErrorCode.BAD_POLICY, "cannot read office config " + file + ": " + e);
     }
-    Map<String, String> map = properties.stringPropertyNames().stream()
-        .collect(Collectors.toMap(k -> k, properties::getProperty));
+    Map<String, String> map =
+        properties.stringPropertyNames().stream()
+            .collect(Collectors.toMap(k -> k, properties::getProperty));
     return of(map, env);
   }
 
@@ -82,8 +92,8 @@ public final class OfficeConfig {
     return new OfficeConfig(values);
   }
 
-  private static void fromEnv(Map<OfficeKey, String> values, Map<String, String> env, OfficeKey key,
-      String variable) {
+  private static void fromEnv(
+      Map<OfficeKey, String> values, Map<String, String> env, OfficeKey key, String variable) {
     String fromEnv = env.get(variable);
     if (values.get(key).isEmpty() && fromEnv != null) {
       values.put(key, fromEnv);
@@ -112,7 +122,9 @@ public final class OfficeConfig {
 
   public List<String> schemaLocations() {
     return Arrays.stream(get(OfficeKey.SCHEMA_LOCATIONS).split(","))
-        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+        .map(String::trim)
+        .filter(s -> !s.isEmpty())
+        .toList();
   }
 
   private void requireUrl() {
@@ -129,8 +141,11 @@ public final class OfficeConfig {
   @Override
   public String toString() {
     return values.entrySet().stream()
-        .map(e -> e.getKey().key() + "=" + (e.getKey().secret() && !e.getValue().isEmpty()
-            ? "<masked>" : e.getValue()))
+        .map(
+            e ->
+                e.getKey().key()
+                    + "="
+                    + (e.getKey().secret() && !e.getValue().isEmpty() ? "<masked>" : e.getValue()))
         .collect(Collectors.joining(", ", "OfficeConfig{", "}"));
   }
 }

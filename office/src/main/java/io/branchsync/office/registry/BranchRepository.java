@@ -30,28 +30,41 @@ public final class BranchRepository {
   public void add(Branch branch) {
     IdRange office = IdRange.forBranch(0, branch.idRange().size());
     if (branch.idRange().overlaps(office)) {
-      throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED,
+      throw new SyncException(
+          ErrorCode.ID_RANGE_OCCUPIED,
           "ID range " + branch.idRange() + " overlaps the office's range " + office);
     }
     for (Branch other : list()) {
       if (other.id() == branch.id() || other.name().equals(branch.name())) {
-        throw new SyncException(ErrorCode.BAD_POLICY,
+        throw new SyncException(
+            ErrorCode.BAD_POLICY,
             "branch " + other.id() + " (" + other.name() + ") is already registered");
       }
       if (other.idRange().overlaps(branch.idRange())) {
-        throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED, "ID range " + branch.idRange()
-            + " overlaps branch " + other.id() + "'s range " + other.idRange());
+        throw new SyncException(
+            ErrorCode.ID_RANGE_OCCUPIED,
+            "ID range "
+                + branch.idRange()
+                + " overlaps branch "
+                + other.id()
+                + "'s range "
+                + other.idRange());
       }
     }
     if (!Branch.isReference(branch.credentialsRef())) {
       // what was typed may be the secret itself: it is neither stored nor repeated
-      throw new SyncException(ErrorCode.AUTH_FAILED, "branch " + branch.id() + ": --credentials"
-          + " says where the branch secret is, env:VARIABLE or file:PATH, and is never the secret"
-          + " itself; the value given was not stored");
+      throw new SyncException(
+          ErrorCode.AUTH_FAILED,
+          "branch "
+              + branch.id()
+              + ": --credentials"
+              + " says where the branch secret is, env:VARIABLE or file:PATH, and is never the secret"
+              + " itself; the value given was not stored");
     }
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "INSERT INTO sync_branch (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO sync_branch (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")) {
       s.setInt(1, branch.id());
       s.setString(2, branch.name());
       s.setString(3, branch.url().toString());
@@ -67,13 +80,19 @@ public final class BranchRepository {
 
   public List<Branch> list() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT " + COLUMNS + " FROM sync_branch ORDER BY branch_id");
+        PreparedStatement s =
+            c.prepareStatement("SELECT " + COLUMNS + " FROM sync_branch ORDER BY branch_id");
         ResultSet rs = s.executeQuery()) {
       List<Branch> branches = new ArrayList<>();
       while (rs.next()) {
-        branches.add(new Branch(rs.getInt(1), rs.getString(2), URI.create(rs.getString(3)),
-            rs.getString(4), rs.getString(5), new IdRange(rs.getLong(6), rs.getLong(7))));
+        branches.add(
+            new Branch(
+                rs.getInt(1),
+                rs.getString(2),
+                URI.create(rs.getString(3)),
+                rs.getString(4),
+                rs.getString(5),
+                new IdRange(rs.getLong(6), rs.getLong(7))));
       }
       return branches;
     } catch (SQLException e) {
@@ -86,18 +105,22 @@ public final class BranchRepository {
   }
 
   public Branch require(int id) {
-    return find(id).orElseThrow(() -> new SyncException(ErrorCode.BAD_POLICY,
-        "no branch " + id + " is registered; see 'office branch list'"));
+    return find(id)
+        .orElseThrow(
+            () ->
+                new SyncException(
+                    ErrorCode.BAD_POLICY,
+                    "no branch " + id + " is registered; see 'office branch list'"));
   }
 
   /** Removes a branch and its sync state; its rows already at the office stay. */
   public boolean remove(int id) {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
-      try (PreparedStatement state = c.prepareStatement(
-              "DELETE FROM branch_synchronization WHERE branch_id = ?");
-          PreparedStatement branch = c.prepareStatement(
-              "DELETE FROM sync_branch WHERE branch_id = ?")) {
+      try (PreparedStatement state =
+              c.prepareStatement("DELETE FROM branch_synchronization WHERE branch_id = ?");
+          PreparedStatement branch =
+              c.prepareStatement("DELETE FROM sync_branch WHERE branch_id = ?")) {
         state.setInt(1, id);
         state.executeUpdate();
         branch.setInt(1, id);

@@ -25,9 +25,11 @@ public final class ConflictRepository {
 
   /** Records a conflict in the caller's transaction, so it lands with the sync step that saw it. */
   public void record(Connection c, Conflict conflict) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("INSERT INTO sync_conflict (branch_id,"
-        + " table_name, row_key, office_version, branch_version, resolution)"
-        + " VALUES (?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO sync_conflict (branch_id,"
+                + " table_name, row_key, office_version, branch_version, resolution)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
       s.setInt(1, conflict.branchId());
       s.setString(2, conflict.table());
       s.setString(3, conflict.key());
@@ -39,18 +41,22 @@ public final class ConflictRepository {
   }
 
   /**
-   * Which of {@code keys} of a table were recorded for a branch with {@code resolution}, seen
-   * from the caller's transaction (so rows recorded earlier in it count).
+   * Which of {@code keys} of a table were recorded for a branch with {@code resolution}, seen from
+   * the caller's transaction (so rows recorded earlier in it count).
    */
-  public Set<String> recordedKeys(Connection c, int branchId, String table, String resolution,
-      Collection<String> keys) throws SQLException {
+  public Set<String> recordedKeys(
+      Connection c, int branchId, String table, String resolution, Collection<String> keys)
+      throws SQLException {
     Set<String> recorded = new HashSet<>();
     List<String> all = List.copyOf(new HashSet<>(keys));
     for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
       List<String> some = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-      try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT row_key FROM sync_conflict"
-          + " WHERE branch_id = ? AND table_name = ? AND resolution = ? AND row_key IN ("
-          + String.join(", ", Collections.nCopies(some.size(), "?")) + ")")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "SELECT DISTINCT row_key FROM sync_conflict"
+                  + " WHERE branch_id = ? AND table_name = ? AND resolution = ? AND row_key IN ("
+                  + String.join(", ", Collections.nCopies(some.size(), "?"))
+                  + ")")) {
         s.setInt(1, branchId);
         s.setString(2, table);
         s.setString(3, resolution);
@@ -74,9 +80,11 @@ public final class ConflictRepository {
    */
   public ConflictCount count(Connection c, int branchId, String collisionResolution)
       throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*),"
-        + " COALESCE(SUM(CASE WHEN resolution = ? THEN 1 ELSE 0 END), 0)"
-        + " FROM sync_conflict WHERE branch_id = ?")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT COUNT(*),"
+                + " COALESCE(SUM(CASE WHEN resolution = ? THEN 1 ELSE 0 END), 0)"
+                + " FROM sync_conflict WHERE branch_id = ?")) {
       s.setString(1, collisionResolution);
       s.setInt(2, branchId);
       try (ResultSet rs = s.executeQuery()) {
@@ -92,16 +100,25 @@ public final class ConflictRepository {
   /** The newest conflicts first. */
   public List<Conflict> list(int limit) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT id, branch_id, table_name, row_key,"
-            + " office_version, branch_version, resolution, detected_at FROM sync_conflict"
-            + " ORDER BY id DESC")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT id, branch_id, table_name, row_key,"
+                    + " office_version, branch_version, resolution, detected_at FROM sync_conflict"
+                    + " ORDER BY id DESC")) {
       s.setMaxRows(limit);
       try (ResultSet rs = s.executeQuery()) {
         List<Conflict> conflicts = new ArrayList<>();
         while (rs.next()) {
-          conflicts.add(new Conflict(rs.getLong(1), rs.getInt(2), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-              rs.getObject(8, LocalDateTime.class)));
+          conflicts.add(
+              new Conflict(
+                  rs.getLong(1),
+                  rs.getInt(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getObject(8, LocalDateTime.class)));
         }
         return conflicts;
       }

@@ -10,8 +10,8 @@ import javax.sql.DataSource;
 /**
  * Which branches are between erasing their shop and receiving their new sync state: an office that
  * stops in that window (killed, a lost link) leaves the mark, and the branch's next sync or
- * provision finishes the job instead of syncing against an erased shop. Kept as one
- * {@code sync_setting} row per branch, so the office schema needs no new table.
+ * provision finishes the job instead of syncing against an erased shop. Kept as one {@code
+ * sync_setting} row per branch, so the office schema needs no new table.
  */
 public final class ProvisioningRepository {
   private static final String PREFIX = "office.provisioning.branch.";
@@ -25,8 +25,8 @@ public final class ProvisioningRepository {
   public void start(int branchId) {
     try (Connection c = dataSource.getConnection()) {
       finish(c, branchId);
-      try (PreparedStatement s = c.prepareStatement(
-          "INSERT INTO sync_setting (name, value) VALUES (?, 'started')")) {
+      try (PreparedStatement s =
+          c.prepareStatement("INSERT INTO sync_setting (name, value) VALUES (?, 'started')")) {
         s.setString(1, PREFIX + branchId);
         s.executeUpdate();
       }

@@ -11,8 +11,8 @@ import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * {@code branch_synchronization}: per branch the policy set, the cursors each way and the record
- * of the last run. Cursors are written in the same transaction as the data they cover.
+ * {@code branch_synchronization}: per branch the policy set, the cursors each way and the record of
+ * the last run. Cursors are written in the same transaction as the data they cover.
  */
 public final class SyncStateRepository {
   private final DataSource dataSource;
@@ -23,34 +23,50 @@ public final class SyncStateRepository {
 
   public Optional<SyncState> find(int branchId) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("SELECT branch_id, policy, last_sync_at,"
-            + " provisioned_at, pull_cursor, push_cursor, last_duration_ms, rows_pulled,"
-            + " rows_pushed, conflicts, last_error, last_error_at"
-            + " FROM branch_synchronization WHERE branch_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "SELECT branch_id, policy, last_sync_at,"
+                    + " provisioned_at, pull_cursor, push_cursor, last_duration_ms, rows_pulled,"
+                    + " rows_pushed, conflicts, last_error, last_error_at"
+                    + " FROM branch_synchronization WHERE branch_id = ?")) {
       s.setInt(1, branchId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(new SyncState(rs.getInt(1), rs.getString(2),
-            rs.getObject(3, LocalDateTime.class), rs.getObject(4, LocalDateTime.class),
-            rs.getString(5), rs.getLong(6), longOrNull(rs, 7), longOrNull(rs, 8),
-            longOrNull(rs, 9), longOrNull(rs, 10), rs.getString(11),
-            rs.getObject(12, LocalDateTime.class)));
+        return Optional.of(
+            new SyncState(
+                rs.getInt(1),
+                rs.getString(2),
+                rs.getObject(3, LocalDateTime.class),
+                rs.getObject(4, LocalDateTime.class),
+                rs.getString(5),
+                rs.getLong(6),
+                longOrNull(rs, 7),
+                longOrNull(rs, 8),
+                longOrNull(rs, 9),
+                longOrNull(rs, 10),
+                rs.getString(11),
+                rs.getObject(12, LocalDateTime.class)));
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("reading sync state of branch " + branchId, e);
     }
   }
 
-  /** Starts a branch afresh after provisioning: the shop's log is empty, office changes from {@code pushCursor}. */
+  /**
+   * Starts a branch afresh after provisioning: the shop's log is empty, office changes from {@code
+   * pushCursor}.
+   */
   public void provisioned(Connection c, int branchId, String policy, long pushCursor)
       throws SQLException {
-    try (PreparedStatement delete = c.prepareStatement(
-            "DELETE FROM branch_synchronization WHERE branch_id = ?");
-        PreparedStatement insert = c.prepareStatement("INSERT INTO branch_synchronization"
-            + " (branch_id, policy, provisioned_at, pull_cursor, push_cursor)"
-            + " VALUES (?, ?, CURRENT_TIMESTAMP, '', ?)")) {
+    try (PreparedStatement delete =
+            c.prepareStatement("DELETE FROM branch_synchronization WHERE branch_id = ?");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO branch_synchronization"
+                    + " (branch_id, policy, provisioned_at, pull_cursor, push_cursor)"
+                    + " VALUES (?, ?, CURRENT_TIMESTAMP, '', ?)")) {
       delete.setInt(1, branchId);
       delete.executeUpdate();
       insert.setInt(1, branchId);
@@ -63,8 +79,8 @@ public final class SyncStateRepository {
   /** Forgets a branch's sync state: it is not provisioned. */
   public void remove(int branchId) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "DELETE FROM branch_synchronization WHERE branch_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement("DELETE FROM branch_synchronization WHERE branch_id = ?")) {
       s.setInt(1, branchId);
       s.executeUpdate();
     } catch (SQLException e) {
@@ -73,22 +89,27 @@ public final class SyncStateRepository {
   }
 
   public void savePullCursor(Connection c, int branchId, String cursor) throws SQLException {
-    update(c, "UPDATE branch_synchronization SET pull_cursor = ? WHERE branch_id = ?",
-        cursor, branchId);
+    update(
+        c,
+        "UPDATE branch_synchronization SET pull_cursor = ? WHERE branch_id = ?",
+        cursor,
+        branchId);
   }
 
   public void savePushCursor(Connection c, int branchId, long seq) throws SQLException {
-    update(c, "UPDATE branch_synchronization SET push_cursor = ? WHERE branch_id = ?",
-        seq, branchId);
+    update(
+        c, "UPDATE branch_synchronization SET push_cursor = ? WHERE branch_id = ?", seq, branchId);
   }
 
   /** Records a finished run and clears the last error. */
   public void recordRun(int branchId, long durationMs, long pulled, long pushed, long conflicts) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE branch_synchronization SET"
-            + " last_sync_at = CURRENT_TIMESTAMP, last_duration_ms = ?, rows_pulled = ?,"
-            + " rows_pushed = ?, conflicts = ?, last_error = NULL, last_error_at = NULL"
-            + " WHERE branch_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE branch_synchronization SET"
+                    + " last_sync_at = CURRENT_TIMESTAMP, last_duration_ms = ?, rows_pulled = ?,"
+                    + " rows_pushed = ?, conflicts = ?, last_error = NULL, last_error_at = NULL"
+                    + " WHERE branch_id = ?")) {
       s.setLong(1, durationMs);
       s.setLong(2, pulled);
       s.setLong(3, pushed);
@@ -103,8 +124,10 @@ public final class SyncStateRepository {
   /** Records why a run failed; the cursors stay where the last committed step left them. */
   public void recordError(int branchId, String message) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("UPDATE branch_synchronization SET"
-            + " last_error = ?, last_error_at = CURRENT_TIMESTAMP WHERE branch_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "UPDATE branch_synchronization SET"
+                    + " last_error = ?, last_error_at = CURRENT_TIMESTAMP WHERE branch_id = ?")) {
       s.setString(1, message);
       s.setInt(2, branchId);
       s.executeUpdate();
@@ -116,8 +139,8 @@ public final class SyncStateRepository {
   /** The lowest push cursor over all branches: office changes up to it reached every branch. */
   public long lowestPushCursor() {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "SELECT MIN(push_cursor) FROM branch_synchronization");
+        PreparedStatement s =
+            c.prepareStatement("SELECT MIN(push_cursor) FROM branch_synchronization");
         ResultSet rs = s.executeQuery()) {
       rs.next();
       return rs.getLong(1);

@@ -30,7 +30,8 @@ final class BranchLock implements AutoCloseable {
       connection = dataSource.getConnection();
       if (!dialect.tryLock(connection, name)) {
         connection.close();
-        throw new SyncException(ErrorCode.BUSY,
+        throw new SyncException(
+            ErrorCode.BUSY,
             "branch " + branchId + " is being synced by another office process; try again later");
       }
       return new BranchLock(connection, dialect, name);

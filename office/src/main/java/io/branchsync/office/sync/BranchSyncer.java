@@ -32,17 +32,28 @@ public final class BranchSyncer {
       if (office.provisioning().unfinished(branch.id())) {
         // the shop may be erased with nothing sent yet: a plain sync would leave it so
         LOG.warn("branch {}: a provisioning did not finish; finishing it now", branch.id());
-        new Provisioner(office).provisionLocked(branch, rows -> { });
+        new Provisioner(office).provisionLocked(branch, rows -> {});
       } else if (office.states().find(branch.id()).isEmpty()) {
-        throw new SyncException(ErrorCode.BAD_POLICY, "branch " + branch.id()
-            + " was never provisioned; run 'office provision " + branch.id() + "' first");
+        throw new SyncException(
+            ErrorCode.BAD_POLICY,
+            "branch "
+                + branch.id()
+                + " was never provisioned; run 'office provision "
+                + branch.id()
+                + "' first");
       }
       PolicySet policies = office.policySet(branch.policySet());
       ShopClient client = office.client(branch);
       InfoResult info = client.info();
       if (info.branch() != branch.id()) {
-        throw new SyncException(ErrorCode.BAD_POLICY, "the shop at " + branch.url()
-            + " says it is branch " + info.branch() + ", not " + branch.id());
+        throw new SyncException(
+            ErrorCode.BAD_POLICY,
+            "the shop at "
+                + branch.url()
+                + " says it is branch "
+                + info.branch()
+                + ", not "
+                + branch.id());
       }
       SqlDialect dialect = SqlDialect.fromWire(info.dialect());
       PullResult pulled = new Puller(office).pull(branch, client, dialect, policies);
@@ -51,10 +62,15 @@ public final class BranchSyncer {
       purgeOfficeLog();
       long millis = (System.nanoTime() - started) / 1_000_000;
       office.states().recordRun(branch.id(), millis, pulled.rows(), pushedRows, pulled.conflicts());
-      LOG.info("branch {}: pulled {} rows, pushed {} rows, {} conflicts, {} ms", branch.id(),
-          pulled.rows(), pushedRows, pulled.conflicts(), millis);
-      return new SyncOutcome(branch.id(), pulled.rowsByTable(), pushed, pulled.conflicts(), millis,
-          null);
+      LOG.info(
+          "branch {}: pulled {} rows, pushed {} rows, {} conflicts, {} ms",
+          branch.id(),
+          pulled.rows(),
+          pushedRows,
+          pulled.conflicts(),
+          millis);
+      return new SyncOutcome(
+          branch.id(), pulled.rowsByTable(), pushed, pulled.conflicts(), millis, null);
     } catch (RuntimeException e) {
       long millis = (System.nanoTime() - started) / 1_000_000;
       String message = e.getMessage() == null ? e.toString() : e.getMessage();

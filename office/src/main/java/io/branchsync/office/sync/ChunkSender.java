@@ -17,9 +17,9 @@ import org.slf4j.MDC;
 
 /**
  * Streams statements into gzip chunks of a bounded size and sends each with {@code sql_create} as
- * soon as it is full. Sending runs on a thread of its own with one chunk in flight, so reading
- * and compressing the next chunk overlaps the shop applying the last one; at most two chunks are
- * ever in memory. Opens the session lazily: nothing to send means no session at all.
+ * soon as it is full. Sending runs on a thread of its own with one chunk in flight, so reading and
+ * compressing the next chunk overlaps the shop applying the last one; at most two chunks are ever
+ * in memory. Opens the session lazily: nothing to send means no session at all.
  */
 final class ChunkSender implements AutoCloseable {
   private final ShopClient client;
@@ -40,16 +40,21 @@ final class ChunkSender implements AutoCloseable {
     this.gzipLevel = gzipLevel;
     this.encoder = ChunkEncoder.inMemory(gzipLevel);
     Map<String, String> logContext = MDC.getCopyOfContextMap();
-    this.sending = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(() -> {
-        if (logContext != null) {
-          MDC.setContextMap(logContext);
-        }
-        r.run();
-      }, "branchsync-chunk-sender");
-      t.setDaemon(true);
-      return t;
-    });
+    this.sending =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t =
+                  new Thread(
+                      () -> {
+                        if (logContext != null) {
+                          MDC.setContextMap(logContext);
+                        }
+                        r.run();
+                      },
+                      "branchsync-chunk-sender");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   void add(ChunkStatement statement) {

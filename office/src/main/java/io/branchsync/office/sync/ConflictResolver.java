@@ -23,8 +23,8 @@ import java.util.Set;
 
 /**
  * Finds {@code Both} rows a shop sent that the office also changed since its last push to that
- * shop, records each conflict with both versions, and applies the policy set's rule: by default
- * the office's version stays (and goes back to the shop with the next push).
+ * shop, records each conflict with both versions, and applies the policy set's rule: by default the
+ * office's version stays (and goes back to the shop with the next push).
  */
 final class ConflictResolver {
   private final Office office;
@@ -38,8 +38,14 @@ final class ConflictResolver {
   /**
    * @param pushCursor the branch's push cursor: office changes after it have not reached the shop
    */
-  Outcome resolve(Connection c, Branch branch, long pushCursor, PolicySet policies,
-      SchemaCatalog catalog, ChunkStatement statement) throws SQLException {
+  Outcome resolve(
+      Connection c,
+      Branch branch,
+      long pushCursor,
+      PolicySet policies,
+      SchemaCatalog catalog,
+      ChunkStatement statement)
+      throws SQLException {
     Set<String> pending = pendingAtOffice(c, statement.table(), branch.id(), pushCursor);
     List<String> keys = RowKeys.keysOf(statement);
     Set<String> conflicting = new HashSet<>();
@@ -51,22 +57,36 @@ final class ConflictResolver {
     ConflictRule rule = policies.conflictRule();
     for (int i = 0; i < keys.size(); i++) {
       if (conflicting.contains(keys.get(i))) {
-        office.conflicts().record(c, new Conflict(0, branch.id(), table.name(), keys.get(i),
-            officeVersion(c, table, keys.get(i)), branchVersion(statement, i),
-            rule.fileName(), null));
+        office
+            .conflicts()
+            .record(
+                c,
+                new Conflict(
+                    0,
+                    branch.id(),
+                    table.name(),
+                    keys.get(i),
+                    officeVersion(c, table, keys.get(i)),
+                    branchVersion(statement, i),
+                    rule.fileName(),
+                    null));
       }
     }
-    ChunkStatement kept = rule == ConflictRule.OFFICE_WINS
-        ? RowKeys.without(statement, conflicting::contains) : statement;
+    ChunkStatement kept =
+        rule == ConflictRule.OFFICE_WINS
+            ? RowKeys.without(statement, conflicting::contains)
+            : statement;
     return new Outcome(kept, conflicting.size());
   }
 
   /** Keys of the table the office changed after the branch's push cursor, not from that branch. */
-  private static Set<String> pendingAtOffice(Connection c, String table, int branchId,
-      long pushCursor) throws SQLException {
+  private static Set<String> pendingAtOffice(
+      Connection c, String table, int branchId, long pushCursor) throws SQLException {
     Set<String> keys = new HashSet<>();
-    try (PreparedStatement s = c.prepareStatement("SELECT pk1, pk2, pk3 FROM sync_change"
-        + " WHERE table_name = ? AND (seq IS NULL OR seq > ?) AND (origin IS NULL OR origin <> ?)")) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "SELECT pk1, pk2, pk3 FROM sync_change"
+                + " WHERE table_name = ? AND (seq IS NULL OR seq > ?) AND (origin IS NULL OR origin <> ?)")) {
       s.setString(1, table);
       s.setLong(2, pushCursor);
       s.setInt(3, branchId);

@@ -40,9 +40,11 @@ public final class Credentials {
       }
     }
     // not a reference: perhaps the secret itself, registered before references were checked
-    throw new SyncException(ErrorCode.AUTH_FAILED, "the branch's credentials are not a reference"
-        + " (env:VARIABLE or file:PATH) and are not shown; remove the branch and add it again"
-        + " with --credentials env:VARIABLE or file:PATH");
+    throw new SyncException(
+        ErrorCode.AUTH_FAILED,
+        "the branch's credentials are not a reference"
+            + " (env:VARIABLE or file:PATH) and are not shown; remove the branch and add it again"
+            + " with --credentials env:VARIABLE or file:PATH");
   }
 
   private static SyncException missing(String ref, String why) {

@@ -18,13 +18,16 @@ public final class FleetSync {
   }
 
   public List<SyncOutcome> sync(List<Branch> branches) {
-    int threads = Math.min(office.config().intValue(OfficeKey.SYNC_THREADS),
-        Math.max(1, branches.size()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "branchsync-sync");
-      t.setDaemon(true);
-      return t;
-    });
+    int threads =
+        Math.min(office.config().intValue(OfficeKey.SYNC_THREADS), Math.max(1, branches.size()));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "branchsync-sync");
+              t.setDaemon(true);
+              return t;
+            });
     try {
       BranchSyncer syncer = new BranchSyncer(office);
       List<Future<SyncOutcome>> futures = new ArrayList<>();

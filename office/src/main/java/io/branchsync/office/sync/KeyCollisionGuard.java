@@ -21,18 +21,20 @@ import java.util.Set;
 /**
  * Keeps a branch's {@code FromTarget} rows (sales, items, payments) from landing on a row of
  * someone else. Such rows are created only at their branch, with keys of its range; one whose key
- * lies outside that range and already exists at the office with other values is a key collision
- * (an application that chose its own keys, a database restored from elsewhere), never an update.
- * It is recorded as a conflict with both versions, resolution {@link #RESOLUTION}, and left out;
- * the office's row stays. A delete of such a key is a collision too: the branch never had that
- * row to delete. The same row again, unchanged, is left out silently. A row whose foreign key
- * points at a row recorded so (the items and payment of a sale forced into another branch's key)
- * is recorded and left out with it: applied, it would hang under the other branch's row.
+ * lies outside that range and already exists at the office with other values is a key collision (an
+ * application that chose its own keys, a database restored from elsewhere), never an update. It is
+ * recorded as a conflict with both versions, resolution {@link #RESOLUTION}, and left out; the
+ * office's row stays. A delete of such a key is a collision too: the branch never had that row to
+ * delete. The same row again, unchanged, is left out silently. A row whose foreign key points at a
+ * row recorded so (the items and payment of a sale forced into another branch's key) is recorded
+ * and left out with it: applied, it would hang under the other branch's row.
  */
 final class KeyCollisionGuard {
   static final String RESOLUTION = "key-collision";
+
   /** The office's version of a row it does not have. */
   static final String ABSENT = "(absent)";
+
   private final Office office;
 
   KeyCollisionGuard(Office office) {
@@ -51,15 +53,16 @@ final class KeyCollisionGuard {
     return new Outcome(children.statement(), own.collisions() + children.collisions());
   }
 
-  private Outcome checkOwnKeys(Connection c, Branch branch, SchemaCatalog catalog,
-      ChunkStatement statement) throws SQLException {
+  private Outcome checkOwnKeys(
+      Connection c, Branch branch, SchemaCatalog catalog, ChunkStatement statement)
+      throws SQLException {
     TableMeta table = catalog.require(statement.table());
     if (table.sequenceKey().isEmpty()) {
       return new Outcome(statement, 0);
     }
     List<String> keys = RowKeys.keysOf(statement);
-    List<List<String>> outside = keys.stream()
-        .filter(key -> !inside(branch.idRange(), key)).map(List::of).toList();
+    List<List<String>> outside =
+        keys.stream().filter(key -> !inside(branch.idRange(), key)).map(List::of).toList();
     if (outside.isEmpty()) {
       return new Outcome(statement, 0);
     }
@@ -77,8 +80,19 @@ final class KeyCollisionGuard {
       String sent = branchVersion(table, atOffice, statement, i);
       if (sent != null) {
         collisions++;
-        office.conflicts().record(c, new Conflict(0, branch.id(), table.name(), keys.get(i),
-            RowKeys.describe(table.columnNames(), atOffice), sent, RESOLUTION, null));
+        office
+            .conflicts()
+            .record(
+                c,
+                new Conflict(
+                    0,
+                    branch.id(),
+                    table.name(),
+                    keys.get(i),
+                    RowKeys.describe(table.columnNames(), atOffice),
+                    sent,
+                    RESOLUTION,
+                    null));
       }
     }
     return new Outcome(RowKeys.without(statement, dropped::contains), collisions);
@@ -88,8 +102,9 @@ final class KeyCollisionGuard {
    * Leaves out, and records, the rows whose single-column foreign key holds a key of a parent row
    * of another range that was recorded as a collision for this branch.
    */
-  private Outcome checkParents(Connection c, Branch branch, SchemaCatalog catalog,
-      ChunkStatement statement) throws SQLException {
+  private Outcome checkParents(
+      Connection c, Branch branch, SchemaCatalog catalog, ChunkStatement statement)
+      throws SQLException {
     if (!(statement instanceof Upsert upsert)) {
       return new Outcome(statement, 0); // a delete names only its own key
     }
@@ -110,40 +125,55 @@ final class KeyCollisionGuard {
         }
       }
       if (!outside.isEmpty()) {
-        Set<String> collided = office.conflicts().recordedKeys(c, branch.id(),
-            parent.get().name(), RESOLUTION, outside.values());
-        outside.forEach((row, key) -> {
-          if (collided.contains(key)) {
-            orphans.add(row);
-          }
-        });
+        Set<String> collided =
+            office
+                .conflicts()
+                .recordedKeys(c, branch.id(), parent.get().name(), RESOLUTION, outside.values());
+        outside.forEach(
+            (row, key) -> {
+              if (collided.contains(key)) {
+                orphans.add(row);
+              }
+            });
       }
     }
     if (orphans.isEmpty()) {
       return new Outcome(statement, 0);
     }
     List<String> keys = RowKeys.keysOf(statement);
-    Map<List<String>, List<SqlValue>> existing = new RowFetcher(office.dialect()).fetch(c, table,
-        orphans.stream().map(i -> List.of(keys.get(i))).toList());
+    Map<List<String>, List<SqlValue>> existing =
+        new RowFetcher(office.dialect())
+            .fetch(c, table, orphans.stream().map(i -> List.of(keys.get(i))).toList());
     Set<String> dropped = new HashSet<>();
     for (int row : orphans) {
       List<SqlValue> atOffice = existing.get(List.of(keys.get(row)));
       dropped.add(keys.get(row));
-      office.conflicts().record(c, new Conflict(0, branch.id(), table.name(), keys.get(row),
-          atOffice == null ? ABSENT : RowKeys.describe(table.columnNames(), atOffice),
-          RowKeys.describe(upsert.columns(), upsert.rows().get(row)), RESOLUTION, null));
+      office
+          .conflicts()
+          .record(
+              c,
+              new Conflict(
+                  0,
+                  branch.id(),
+                  table.name(),
+                  keys.get(row),
+                  atOffice == null ? ABSENT : RowKeys.describe(table.columnNames(), atOffice),
+                  RowKeys.describe(upsert.columns(), upsert.rows().get(row)),
+                  RESOLUTION,
+                  null));
     }
     return new Outcome(RowKeys.without(statement, dropped::contains), orphans.size());
   }
 
   /** What the branch sent for row {@code i}, or null when it is the office's row unchanged. */
-  private static String branchVersion(TableMeta table, List<SqlValue> atOffice,
-      ChunkStatement statement, int i) {
+  private static String branchVersion(
+      TableMeta table, List<SqlValue> atOffice, ChunkStatement statement, int i) {
     if (!(statement instanceof Upsert upsert)) {
       return "(deleted)";
     }
     List<SqlValue> row = upsert.rows().get(i);
-    return sameValues(table, atOffice, upsert, row) ? null
+    return sameValues(table, atOffice, upsert, row)
+        ? null
         : RowKeys.describe(upsert.columns(), row);
   }
 
@@ -156,13 +186,12 @@ final class KeyCollisionGuard {
     }
   }
 
-  private static boolean sameValues(TableMeta table, List<SqlValue> atOffice, Upsert upsert,
-      List<SqlValue> sent) {
+  private static boolean sameValues(
+      TableMeta table, List<SqlValue> atOffice, Upsert upsert, List<SqlValue> sent) {
     List<String> columns = table.columnNames();
     for (int i = 0; i < upsert.columns().size(); i++) {
       int at = columns.indexOf(upsert.columns().get(i));
-      if (at < 0
-          || !SqlValue.plainText(atOffice.get(at)).equals(SqlValue.plainText(sent.get(i)))) {
+      if (at < 0 || !SqlValue.plainText(atOffice.get(at)).equals(SqlValue.plainText(sent.get(i)))) {
         return false;
       }
     }

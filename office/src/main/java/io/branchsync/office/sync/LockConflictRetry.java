@@ -29,8 +29,12 @@ final class LockConflictRetry {
         if (!gaveWay(e) || attempt >= ATTEMPTS) {
           throw e;
         }
-        LOG.info("{} gave way to another transaction ({}); again, try {} of {}", what,
-            e.getMessage(), attempt + 1, ATTEMPTS);
+        LOG.info(
+            "{} gave way to another transaction ({}); again, try {} of {}",
+            what,
+            e.getMessage(),
+            attempt + 1,
+            ATTEMPTS);
         pause(FIRST_PAUSE_MS * attempt, e);
       }
     }

@@ -44,8 +44,12 @@ public final class Office implements AutoCloseable {
   private final Map<String, PolicySet> policySets = new ConcurrentHashMap<>();
   private volatile SchemaCatalog catalog;
 
-  private Office(OfficeConfig config, DataSource dataSource, AutoCloseable pool,
-      Credentials credentials, ShopClientSettings clientSettings) {
+  private Office(
+      OfficeConfig config,
+      DataSource dataSource,
+      AutoCloseable pool,
+      Credentials credentials,
+      ShopClientSettings clientSettings) {
     this.config = config;
     this.dataSource = dataSource;
     this.pool = pool;
@@ -79,9 +83,9 @@ public final class Office implements AutoCloseable {
   }
 
   /**
-   * Migrates the office schema, installs change capture on the tables a policy set pushes to
-   * shops and key allocators on the tables whose rows branches create. Capture at the office also logs writes applied from shops, since the office passes
-   * them on to the other shops.
+   * Migrates the office schema, installs change capture on the tables a policy set pushes to shops
+   * and key allocators on the tables whose rows branches create. Capture at the office also logs
+   * writes applied from shops, since the office passes them on to the other shops.
    */
   public String initialize(String policySetName) {
     String version = migrate();
@@ -89,8 +93,12 @@ public final class Office implements AutoCloseable {
     try (Connection c = dataSource.getConnection()) {
       new CaptureInstaller(dialect).install(c, policies.tables(Policy::pushedOnSync), true);
       // the office creates rows of range 0 (customers at head office) like any branch
-      new LocalKeyAllocators(dialect).install(c, SchemaCatalog.read(c),
-          policies.tables(Policy::needsIdRange), Optional.of(IdRange.forBranch(0)));
+      new LocalKeyAllocators(dialect)
+          .install(
+              c,
+              SchemaCatalog.read(c),
+              policies.tables(Policy::needsIdRange),
+              Optional.of(IdRange.forBranch(0)));
     } catch (SQLException e) {
       throw io.branchsync.schema.SyncException.fromSql("installing office change capture", e);
     }
@@ -110,9 +118,9 @@ public final class Office implements AutoCloseable {
   }
 
   /**
-   * The office schema, read from the database's metadata once per process: reading it costs
-   * dozens of metadata queries, too many for every sync. Migrations through {@link #migrate}
-   * refresh it; a schema changed behind a running office needs a restart.
+   * The office schema, read from the database's metadata once per process: reading it costs dozens
+   * of metadata queries, too many for every sync. Migrations through {@link #migrate} refresh it; a
+   * schema changed behind a running office needs a restart.
    */
   public SchemaCatalog catalog() {
     SchemaCatalog known = catalog;
@@ -129,11 +137,13 @@ public final class Office implements AutoCloseable {
 
   /** The policy set a branch syncs with, validated against the office schema once. */
   public PolicySet policySet(String nameOrPath) {
-    return policySets.computeIfAbsent(nameOrPath, name -> {
-      PolicySet set = PolicySetLoader.load(name);
-      set.validate(catalog());
-      return set;
-    });
+    return policySets.computeIfAbsent(
+        nameOrPath,
+        name -> {
+          PolicySet set = PolicySetLoader.load(name);
+          set.validate(catalog());
+          return set;
+        });
   }
 
   public ShopClient client(Branch branch) {

@@ -48,8 +48,8 @@ public final class Provisioner {
     long total = 0;
     try (Connection c = office.dataSource().getConnection()) {
       for (String table : policies.tables(Policy::officeToShop)) {
-        try (PreparedStatement s = c.prepareStatement(
-                "SELECT COUNT(*) FROM " + office.dialect().quote(table));
+        try (PreparedStatement s =
+                c.prepareStatement("SELECT COUNT(*) FROM " + office.dialect().quote(table));
             ResultSet rs = s.executeQuery()) {
           rs.next();
           total += rs.getLong(1);
@@ -73,8 +73,8 @@ public final class Provisioner {
 
   /**
    * Provisions a branch whose lock the caller holds: a sync finishing a provisioning that stopped
-   * half-way. Every step can be repeated: the shop's change log keeps its positions across
-   * {@code clean}, so collecting again is always possible.
+   * half-way. Every step can be repeated: the shop's change log keeps its positions across {@code
+   * clean}, so collecting again is always possible.
    */
   ProvisionResult provisionLocked(Branch branch, LongConsumer rowsSent) {
     long started = System.nanoTime();
@@ -83,8 +83,14 @@ public final class Provisioner {
     ShopClient client = office.client(branch);
     InfoResult info = client.info();
     if (info.branch() != branch.id()) {
-      throw new SyncException(ErrorCode.BAD_POLICY, "the shop at " + branch.url()
-          + " says it is branch " + info.branch() + ", not " + branch.id());
+      throw new SyncException(
+          ErrorCode.BAD_POLICY,
+          "the shop at "
+              + branch.url()
+              + " says it is branch "
+              + info.branch()
+              + ", not "
+              + branch.id());
     }
     SqlDialect shopDialect = SqlDialect.fromWire(info.dialect());
     // a provisioning that stopped after the shop may have been erased: its mark stays until done
@@ -118,14 +124,19 @@ public final class Provisioner {
     idStart = giveRange(branch, client, shopDialect, policies, idStart);
     startState(branch, policies, pushCursor, true);
     long millis = (System.nanoTime() - started) / 1_000_000;
-    LOG.info("branch {}: provisioned {} rows in {} chunks in {} ms; IDs from {}", branch.id(),
-        sent.rows, sent.chunks, millis, idStart);
+    LOG.info(
+        "branch {}: provisioned {} rows in {} chunks in {} ms; IDs from {}",
+        branch.id(),
+        sent.rows,
+        sent.chunks,
+        millis,
+        idStart);
     return new ProvisionResult(sent.rows, sent.chunks, sent.applied, idStart, collected, millis);
   }
 
   /** Brings in what the shop holds, so that erasing it loses nothing. */
-  private long collect(Branch branch, ShopClient client, SqlDialect shopDialect,
-      PolicySet policies) {
+  private long collect(
+      Branch branch, ShopClient client, SqlDialect shopDialect, PolicySet policies) {
     long rows = new Puller(office).pull(branch, client, shopDialect, policies).rows();
     if (rows > 0) {
       LOG.info("branch {}: collected {} rows from the shop before erasing it", branch.id(), rows);
@@ -158,12 +169,20 @@ public final class Provisioner {
       }
       if (attempt >= CLEAN_ATTEMPTS) {
         // SHOP_FAULT, not BUSY: a sync that tried to finish this records it for status
-        throw new SyncException(ErrorCode.SHOP_FAULT, "branch " + branch.id()
-            + ": the shop's tills kept selling while it was being provisioned (" + attempt + " tries to collect"
-            + " and erase); close the tills and run 'office provision " + branch.id()
-            + "' again. Nothing was erased.", e);
+        throw new SyncException(
+            ErrorCode.SHOP_FAULT,
+            "branch "
+                + branch.id()
+                + ": the shop's tills kept selling while it was being provisioned ("
+                + attempt
+                + " tries to collect"
+                + " and erase); close the tills and run 'office provision "
+                + branch.id()
+                + "' again. Nothing was erased.",
+            e);
       }
-      LOG.info("branch {}: the shop sold since its changes were collected; collecting again",
+      LOG.info(
+          "branch {}: the shop sold since its changes were collected; collecting again",
           branch.id());
       return false;
     }
@@ -173,8 +192,8 @@ public final class Provisioner {
    * Hands the shop its range. A till that sold after the shop was erased took the next key, which
    * setidstart then refuses to move back over: collect that sale and start after it.
    */
-  private long giveRange(Branch branch, ShopClient client, SqlDialect shopDialect,
-      PolicySet policies, long idStart) {
+  private long giveRange(
+      Branch branch, ShopClient client, SqlDialect shopDialect, PolicySet policies, long idStart) {
     long start = idStart;
     for (int attempt = 1; ; attempt++) {
       try {
@@ -184,7 +203,8 @@ public final class Provisioner {
         if (e.fault() != FaultCode.ID_RANGE_OCCUPIED || attempt >= CLEAN_ATTEMPTS) {
           throw e;
         }
-        LOG.info("branch {}: the shop sold since it was erased; collecting before its range",
+        LOG.info(
+            "branch {}: the shop sold since it was erased; collecting before its range",
             branch.id());
         collect(branch, client, shopDialect, policies);
         start = idStart(branch, policies, true);
@@ -192,30 +212,40 @@ public final class Provisioner {
     }
   }
 
-  private SendOutcome sendTables(ShopClient client, SqlDialect shopDialect, PolicySet policies,
-      LongConsumer rowsSent) {
-    try (ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
-        office.config().intValue(OfficeKey.CHUNK_BYTES),
-        office.config().intValue(OfficeKey.CHUNK_GZIP_LEVEL))) {
+  private SendOutcome sendTables(
+      ShopClient client, SqlDialect shopDialect, PolicySet policies, LongConsumer rowsSent) {
+    try (ChunkSender sender =
+        new ChunkSender(
+            client,
+            SqlChunkWriter.forDialect(shopDialect),
+            office.config().intValue(OfficeKey.CHUNK_BYTES),
+            office.config().intValue(OfficeKey.CHUNK_GZIP_LEVEL))) {
       return sendTables(sender, shopDialect, policies, rowsSent);
     }
   }
 
-  private SendOutcome sendTables(ChunkSender sender, SqlDialect shopDialect, PolicySet policies,
-      LongConsumer rowsSent) {
+  private SendOutcome sendTables(
+      ChunkSender sender, SqlDialect shopDialect, PolicySet policies, LongConsumer rowsSent) {
     SchemaCatalog catalog = office.catalog();
     // COPY needs the tables empty, which clean guarantees; it is PostgreSQL's fast path, and
     // its blocks may be as long as a statement may be.
     boolean copy = shopDialect == SqlDialect.POSTGRESQL;
-    TableStreamer streamer = new TableStreamer(office.dialect(), copy ? ChunkStatement.MAX_ROWS
-        : office.config().intValue(OfficeKey.ROWS_PER_STATEMENT), copy);
+    TableStreamer streamer =
+        new TableStreamer(
+            office.dialect(),
+            copy ? ChunkStatement.MAX_ROWS : office.config().intValue(OfficeKey.ROWS_PER_STATEMENT),
+            copy);
     long rows = 0;
     try (Connection c = office.dataSource().getConnection()) {
       for (String table : catalog.parentsFirst(policies.tables(Policy::officeToShop))) {
-        rows += streamer.stream(c, catalog.require(table), statement -> {
-          sender.add(statement);
-          rowsSent.accept(statement.rowCount());
-        });
+        rows +=
+            streamer.stream(
+                c,
+                catalog.require(table),
+                statement -> {
+                  sender.add(statement);
+                  rowsSent.accept(statement.rowCount());
+                });
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("reading office tables to provision", e);
@@ -234,18 +264,26 @@ public final class Provisioner {
     long highest = branch.idRange().first() - 1;
     try (Connection c = office.dataSource().getConnection()) {
       for (String table : tables) {
-        highest = Math.max(highest, ranges.highestUsed(c, office.catalog(), table, branch.idRange()));
+        highest =
+            Math.max(highest, ranges.highestUsed(c, office.catalog(), table, branch.idRange()));
       }
     } catch (SQLException e) {
       throw SyncException.fromSql("checking branch " + branch.id() + "'s ID range", e);
     }
     if (highest >= branch.idRange().first() && !provisionedBefore) {
-      throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED, "branch " + branch.id() + "'s ID range "
-          + branch.idRange() + " already holds rows at the office (up to " + highest
-          + "); give the branch a range nobody used");
+      throw new SyncException(
+          ErrorCode.ID_RANGE_OCCUPIED,
+          "branch "
+              + branch.id()
+              + "'s ID range "
+              + branch.idRange()
+              + " already holds rows at the office (up to "
+              + highest
+              + "); give the branch a range nobody used");
     }
     if (highest >= branch.idRange().last()) {
-      throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED,
+      throw new SyncException(
+          ErrorCode.ID_RANGE_OCCUPIED,
           "branch " + branch.id() + "'s ID range " + branch.idRange() + " is full");
     }
     return highest + 1;
@@ -255,8 +293,8 @@ public final class Provisioner {
   private long stampedCursor() {
     try (Connection c = office.dataSource().getConnection()) {
       new ChangeStamper().stampAll(c);
-      try (PreparedStatement s = c.prepareStatement(
-              "SELECT value FROM sync_counter WHERE name = 'change_seq'");
+      try (PreparedStatement s =
+              c.prepareStatement("SELECT value FROM sync_counter WHERE name = 'change_seq'");
           ResultSet rs = s.executeQuery()) {
         rs.next();
         return rs.getLong(1);
@@ -266,7 +304,9 @@ public final class Provisioner {
     }
   }
 
-  /** Records the branch's sync state; {@code done} ends the provisioning in the same transaction. */
+  /**
+   * Records the branch's sync state; {@code done} ends the provisioning in the same transaction.
+   */
   private void startState(Branch branch, PolicySet policies, long pushCursor, boolean done) {
     try (Connection c = office.dataSource().getConnection()) {
       c.setAutoCommit(false);

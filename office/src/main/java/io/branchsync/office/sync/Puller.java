@@ -25,13 +25,13 @@ import java.util.Set;
 
 /**
  * Pulls a shop's changes: {@code diff} pages, each applied at the office in one transaction with
- * origin = the branch, together with the new cursor; passing the cursor back acknowledges it.
- * Pages until the shop has nothing more, so everything applied is also acknowledged.
+ * origin = the branch, together with the new cursor; passing the cursor back acknowledges it. Pages
+ * until the shop has nothing more, so everything applied is also acknowledged.
  */
 final class Puller {
   /**
-   * Pages of sales made during the pull that are still applied once the shop had no more: a few,
-   * so that a provisioning's collection usually ends on an empty page and its clean goes through,
+   * Pages of sales made during the pull that are still applied once the shop had no more: a few, so
+   * that a provisioning's collection usually ends on an empty page and its clean goes through,
    * never unbounded.
    */
   private static final int TRAILING_PAGES = 3;
@@ -73,8 +73,9 @@ final class Puller {
         // cursor). Going on would chase a busy shop's tills for ever and never reach the push.
         return new PullResult(rows, conflictCount, pages);
       }
-      PageOutcome outcome = applyPageGivingWay(branch, state.pushCursor(), policies, catalog,
-          allowed, statements, page.next());
+      PageOutcome outcome =
+          applyPageGivingWay(
+              branch, state.pushCursor(), policies, catalog, allowed, statements, page.next());
       outcome.rowsByTable().forEach((table, n) -> rows.merge(table, n, Long::sum));
       conflictCount += outcome.conflicts();
       cursor = page.next();
@@ -91,15 +92,35 @@ final class Puller {
    * of several branches write the same tables at once), the page is applied again a little later,
    * with a fresh applier since each attempt is its own transaction and the applier remembers rows.
    */
-  private PageOutcome applyPageGivingWay(Branch branch, long pushCursor, PolicySet policies,
-      SchemaCatalog catalog, Set<String> allowed, List<ChunkStatement> statements, String next) {
-    return LockConflictRetry.run("branch " + branch.id() + "'s page", () -> applyPage(branch,
-        pushCursor, policies, catalog, new ChunkApplier(office.dialect(), catalog, allowed),
-        statements, next));
+  private PageOutcome applyPageGivingWay(
+      Branch branch,
+      long pushCursor,
+      PolicySet policies,
+      SchemaCatalog catalog,
+      Set<String> allowed,
+      List<ChunkStatement> statements,
+      String next) {
+    return LockConflictRetry.run(
+        "branch " + branch.id() + "'s page",
+        () ->
+            applyPage(
+                branch,
+                pushCursor,
+                policies,
+                catalog,
+                new ChunkApplier(office.dialect(), catalog, allowed),
+                statements,
+                next));
   }
 
-  private PageOutcome applyPage(Branch branch, long pushCursor, PolicySet policies,
-      SchemaCatalog catalog, ChunkApplier applier, List<ChunkStatement> statements, String next) {
+  private PageOutcome applyPage(
+      Branch branch,
+      long pushCursor,
+      PolicySet policies,
+      SchemaCatalog catalog,
+      ChunkApplier applier,
+      List<ChunkStatement> statements,
+      String next) {
     Set<String> skip = office.failedRows().toSkip(branch.id(), DIRECTION);
     try (Connection c = office.dataSource().getConnection()) {
       c.setAutoCommit(false);
@@ -108,8 +129,8 @@ final class Puller {
         List<ChunkStatement> kept = new ArrayList<>();
         long conflictCount = 0;
         for (ChunkStatement statement : statements) {
-          ChunkStatement left = RowKeys.without(statement,
-              key -> skip.contains(statement.table() + "|" + key));
+          ChunkStatement left =
+              RowKeys.without(statement, key -> skip.contains(statement.table() + "|" + key));
           Policy policy = policies.policyOf(statement.table()).orElse(null);
           if (left != null && policy == Policy.FromTarget) {
             KeyCollisionGuard.Outcome guarded = collisions.check(c, branch, catalog, left);

@@ -28,6 +28,7 @@ import java.util.Set;
  */
 final class Pusher {
   static final String DIRECTION = "push";
+
   /** How a shop's APPLY_FAILED fault names the row: "table sale key 42: reason". */
   private final Office office;
 
@@ -46,8 +47,9 @@ final class Pusher {
     while (true) {
       ChangeBatch batch;
       try (Connection c = office.dataSource().getConnection()) {
-        batch = reader.read(c, cursor, office.config().intValue(OfficeKey.BATCH_CHANGES), tables,
-            branch.id());
+        batch =
+            reader.read(
+                c, cursor, office.config().intValue(OfficeKey.BATCH_CHANGES), tables, branch.id());
       } catch (SQLException e) {
         throw SyncException.fromSql("reading office changes", e);
       }
@@ -65,26 +67,40 @@ final class Pusher {
   }
 
   /**
-   * Sends a batch; a shop that rolled the session back so a till's sale could go through
-   * ({@code LOCK_CONFLICT}) gets it again in a new session.
+   * Sends a batch; a shop that rolled the session back so a till's sale could go through ({@code
+   * LOCK_CONFLICT}) gets it again in a new session.
    */
-  private void send(Branch branch, ShopClient client, SqlDialect shopDialect, ChangeBatch batch,
+  private void send(
+      Branch branch,
+      ShopClient client,
+      SqlDialect shopDialect,
+      ChangeBatch batch,
       Map<String, Long> rows) {
-    Map<String, Long> sent = LockConflictRetry.run("push to branch " + branch.id(), () -> {
-      Map<String, Long> attempt = new LinkedHashMap<>();
-      sendOnce(branch, client, shopDialect, batch, attempt);
-      return attempt;
-    });
+    Map<String, Long> sent =
+        LockConflictRetry.run(
+            "push to branch " + branch.id(),
+            () -> {
+              Map<String, Long> attempt = new LinkedHashMap<>();
+              sendOnce(branch, client, shopDialect, batch, attempt);
+              return attempt;
+            });
     sent.forEach((table, n) -> rows.merge(table, n, Long::sum));
   }
 
   /** One session per batch: the shop applies it whole or not at all. */
-  private void sendOnce(Branch branch, ShopClient client, SqlDialect shopDialect,
-      ChangeBatch batch, Map<String, Long> rows) {
+  private void sendOnce(
+      Branch branch,
+      ShopClient client,
+      SqlDialect shopDialect,
+      ChangeBatch batch,
+      Map<String, Long> rows) {
     Set<String> skip = office.failedRows().toSkip(branch.id(), DIRECTION);
-    try (ChunkSender sender = new ChunkSender(client, SqlChunkWriter.forDialect(shopDialect),
-        office.config().intValue(OfficeKey.CHUNK_BYTES),
-        office.config().intValue(OfficeKey.CHUNK_GZIP_LEVEL))) {
+    try (ChunkSender sender =
+        new ChunkSender(
+            client,
+            SqlChunkWriter.forDialect(shopDialect),
+            office.config().intValue(OfficeKey.CHUNK_BYTES),
+            office.config().intValue(OfficeKey.CHUNK_GZIP_LEVEL))) {
       for (ChunkStatement statement : batch.statements()) {
         ChunkStatement kept =
             RowKeys.without(statement, key -> skip.contains(statement.table() + "|" + key));
@@ -97,9 +113,14 @@ final class Pusher {
     } catch (ShopCallException e) {
       // The shop applies chunks as they arrive, so a refused row may surface at any chunk.
       if (e.fault() == FaultCode.APPLY_FAILED) {
-        office.failedRows().recordOpen(branch.id(), DIRECTION,
-            e.rejectedRow().map(RejectedRow::table).orElse(null),
-            e.rejectedRow().map(RejectedRow::key).orElse(null), e.getMessage());
+        office
+            .failedRows()
+            .recordOpen(
+                branch.id(),
+                DIRECTION,
+                e.rejectedRow().map(RejectedRow::table).orElse(null),
+                e.rejectedRow().map(RejectedRow::key).orElse(null),
+                e.getMessage());
       }
       throw e;
     }

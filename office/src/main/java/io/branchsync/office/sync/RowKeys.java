@@ -11,8 +11,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Keys and readable text of the rows a statement carries, in the form the change log uses
- * ({@code 42}, or parts joined by {@code |}); and statements with some rows left out.
+ * Keys and readable text of the rows a statement carries, in the form the change log uses ({@code
+ * 42}, or parts joined by {@code |}); and statements with some rows left out.
  */
 final class RowKeys {
   private RowKeys() {}
@@ -41,12 +41,14 @@ final class RowKeys {
     }
     if (statement instanceof Upsert upsert) {
       List<List<SqlValue>> kept = keep(upsert.rows(), keys, drop);
-      return kept.isEmpty() ? null
+      return kept.isEmpty()
+          ? null
           : new Upsert(upsert.table(), upsert.columns(), upsert.keyColumns(), kept, upsert.line());
     }
     DeleteByKey delete = (DeleteByKey) statement;
     List<List<SqlValue>> kept = keep(delete.keys(), keys, drop);
-    return kept.isEmpty() ? null
+    return kept.isEmpty()
+        ? null
         : new DeleteByKey(delete.table(), delete.keyColumns(), kept, delete.line());
   }
 

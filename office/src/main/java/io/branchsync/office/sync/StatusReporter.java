@@ -44,14 +44,20 @@ public final class StatusReporter {
     LocalDateTime last = state.map(SyncState::lastSyncAt).orElse(null);
     Long lag = last == null ? null : Duration.between(last, now).toSeconds();
     ConflictCount conflicts = conflictCount(c, branch);
-    return new BranchStatus(branch.id(), branch.name(), last,
+    return new BranchStatus(
+        branch.id(),
+        branch.name(),
+        last,
         state.map(SyncState::lastDurationMs).orElse(null),
         state.map(SyncState::rowsPulled).orElse(null),
         state.map(SyncState::rowsPushed).orElse(null),
-        officePending, askShops ? shopPending(branch) : -1, lag, rangeUse(c, branch),
-        conflicts.all(), conflicts.keyCollisions(),
-        state.map(SyncState::lastError)
-            .orElse(state.isEmpty() ? "not provisioned yet" : null));
+        officePending,
+        askShops ? shopPending(branch) : -1,
+        lag,
+        rangeUse(c, branch),
+        conflicts.all(),
+        conflicts.keyCollisions(),
+        state.map(SyncState::lastError).orElse(state.isEmpty() ? "not provisioned yet" : null));
   }
 
   private ConflictCount conflictCount(Connection c, Branch branch) {
@@ -74,7 +80,10 @@ public final class StatusReporter {
     IdRangeAssigner ranges = new IdRangeAssigner(office.dialect());
     double fullest = 0;
     for (String table : office.policySet(branch.policySet()).tables(Policy::needsIdRange)) {
-      long used = ranges.highestUsed(c, office.catalog(), table, branch.idRange()) - branch.idRange().first() + 1;
+      long used =
+          ranges.highestUsed(c, office.catalog(), table, branch.idRange())
+              - branch.idRange().first()
+              + 1;
       fullest = Math.max(fullest, used * 100.0 / branch.idRange().size());
     }
     return fullest;

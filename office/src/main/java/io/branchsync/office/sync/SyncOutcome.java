@@ -9,8 +9,13 @@ import java.util.Map;
  * @param pushedByTable rows applied at the shop, per table
  * @param error null when the sync succeeded, else what went wrong, for a person
  */
-public record SyncOutcome(int branchId, Map<String, Long> pulledByTable,
-    Map<String, Long> pushedByTable, long conflicts, long millis, String error) {
+public record SyncOutcome(
+    int branchId,
+    Map<String, Long> pulledByTable,
+    Map<String, Long> pushedByTable,
+    long conflicts,
+    long millis,
+    String error) {
 
   public SyncOutcome {
     pulledByTable = Map.copyOf(pulledByTable);

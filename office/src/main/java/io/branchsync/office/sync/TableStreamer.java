@@ -33,8 +33,13 @@ final class TableStreamer {
   }
 
   long stream(Connection c, TableMeta table, Consumer<ChunkStatement> out) throws SQLException {
-    String sql = "SELECT " + table.columns().stream().map(col -> dialect.quote(col.name()))
-        .collect(Collectors.joining(", ")) + " FROM " + dialect.quote(table.name());
+    String sql =
+        "SELECT "
+            + table.columns().stream()
+                .map(col -> dialect.quote(col.name()))
+                .collect(Collectors.joining(", "))
+            + " FROM "
+            + dialect.quote(table.name());
     boolean autoCommit = c.getAutoCommit();
     c.setAutoCommit(false);
     long rows = 0;

@@ -13,7 +13,9 @@ import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
-/** Client settings from the office config, with the shops' certificates trusted from a truststore. */
+/**
+ * Client settings from the office config, with the shops' certificates trusted from a truststore.
+ */
 final class TlsTrust {
   private TlsTrust() {}
 
@@ -43,9 +45,15 @@ final class TlsTrust {
       context.init(null, trust.getTrustManagers(), null);
       return context;
     } catch (Exception e) {
-      throw new SyncException(ErrorCode.BAD_POLICY,
-          "office config " + OfficeKey.TRUSTSTORE.key() + ": cannot load " + path + ": "
-              + e.getMessage(), e);
+      throw new SyncException(
+          ErrorCode.BAD_POLICY,
+          "office config "
+              + OfficeKey.TRUSTSTORE.key()
+              + ": cannot load "
+              + path
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 }

@@ -22,14 +22,15 @@ import java.util.function.IntFunction;
  */
 final class MisbehavingShop implements AutoCloseable {
   /** A well-formed {@code info} reply of a shop that is branch 1. */
-  static final String INFO_REPLY = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><methodResponse>"
-      + "<params><param><value><struct>"
-      + "<member><name>branch</name><value><i4>1</i4></value></member>"
-      + "<member><name>dialect</name><value><string>postgresql</string></value></member>"
-      + "<member><name>protocol</name><value><i4>1</i4></value></member>"
-      + "<member><name>schema_version</name><value><string>1</string></value></member>"
-      + "<member><name>pending</name><value><i4>0</i4></value></member>"
-      + "</struct></value></param></params></methodResponse>";
+  static final String INFO_REPLY =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?><methodResponse>"
+          + "<params><param><value><struct>"
+          + "<member><name>branch</name><value><i4>1</i4></value></member>"
+          + "<member><name>dialect</name><value><string>postgresql</string></value></member>"
+          + "<member><name>protocol</name><value><i4>1</i4></value></member>"
+          + "<member><name>schema_version</name><value><string>1</string></value></member>"
+          + "<member><name>pending</name><value><i4>0</i4></value></member>"
+          + "</struct></value></param></params></methodResponse>";
 
   /** What the endpoint does with one connection. */
   interface Behaviour {
@@ -37,11 +38,13 @@ final class MisbehavingShop implements AutoCloseable {
   }
 
   private final ServerSocket server;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "misbehaving-shop");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "misbehaving-shop");
+            t.setDaemon(true);
+            return t;
+          });
   private final AtomicInteger connections = new AtomicInteger();
   private final List<Socket> open = new CopyOnWriteArrayList<>();
 
@@ -65,13 +68,14 @@ final class MisbehavingShop implements AutoCloseable {
         Socket socket = server.accept();
         open.add(socket);
         Behaviour behaviour = byConnection.apply(connections.incrementAndGet());
-        threads.execute(() -> {
-          try (socket) {
-            behaviour.serve(socket);
-          } catch (IOException | InterruptedException e) {
-            // the office hung up or the test is over
-          }
-        });
+        threads.execute(
+            () -> {
+              try (socket) {
+                behaviour.serve(socket);
+              } catch (IOException | InterruptedException e) {
+                // the office hung up or the test is over
+              }
+            });
       } catch (IOException e) {
         return;
       }
@@ -129,8 +133,12 @@ final class MisbehavingShop implements AutoCloseable {
       requests.add(readRequest(socket));
       byte[] body = reply.getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
-      out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\n"
-          + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\n"
+                  + "Content-Length: "
+                  + body.length
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.write(body);
       out.flush();
     };
@@ -173,9 +181,13 @@ final class MisbehavingShop implements AutoCloseable {
       }
       head.append((char) b);
     }
-    long length = head.toString().lines()
-        .filter(line -> line.toLowerCase().startsWith("content-length:"))
-        .mapToLong(line -> Long.parseLong(line.substring(15).trim())).findFirst().orElse(0);
+    long length =
+        head.toString()
+            .lines()
+            .filter(line -> line.toLowerCase().startsWith("content-length:"))
+            .mapToLong(line -> Long.parseLong(line.substring(15).trim()))
+            .findFirst()
+            .orElse(0);
     return new String(in.readNBytes((int) length), StandardCharsets.UTF_8);
   }
 

@@ -24,19 +24,22 @@ import org.junit.jupiter.api.function.Executable;
 
 /**
  * The office's calls against shops that stop answering, answer too slowly, or cut their replies:
- * every call ends within its timeouts, as a network error that is retried, and a reply that
- * arrived whole but is not XML-RPC is a clear error that is not.
+ * every call ends within its timeouts, as a network error that is retried, and a reply that arrived
+ * whole but is not XML-RPC is a clear error that is not.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ShopClientTransportIT {
   /** Scheduling on a busy machine; the timeouts under test are all well below a minute. */
   private static final long MARGIN_MS = 2_000;
-  private static final String SID_REPLY = "<?xml version=\"1.0\"?><methodResponse><params><param>"
-      + "<value><i4>77</i4></value></param></params></methodResponse>";
-  private static final String OLD_SHOP_FAULT = "<?xml version=\"1.0\"?><methodResponse><fault>"
-      + "<value><struct><member><name>faultCode</name><value><i4>1003</i4></value></member>"
-      + "<member><name>faultString</name><value><string>BAD_ARGUMENT (1003): sql_prepare: takes"
-      + " 0 arguments, got 1</string></value></member></struct></value></fault></methodResponse>";
+
+  private static final String SID_REPLY =
+      "<?xml version=\"1.0\"?><methodResponse><params><param>"
+          + "<value><i4>77</i4></value></param></params></methodResponse>";
+  private static final String OLD_SHOP_FAULT =
+      "<?xml version=\"1.0\"?><methodResponse><fault>"
+          + "<value><struct><member><name>faultCode</name><value><i4>1003</i4></value></member>"
+          + "<member><name>faultString</name><value><string>BAD_ARGUMENT (1003): sql_prepare: takes"
+          + " 0 arguments, got 1</string></value></member></struct></value></fault></methodResponse>";
 
   private static ShopClient client(MisbehavingShop shop, int readMs, int callMs, int retries) {
     ShopClientSettings settings = new ShopClientSettings(1_000, readMs, callMs, retries, 10, null);
@@ -66,8 +69,8 @@ class ShopClientTransportIT {
       Failure f = fails(() -> client(shop, 400, 30_000, 2).info());
       assertEquals(ErrorCode.SHOP_UNREACHABLE, f.error().code(), f.message());
       assertTrue(f.error().transientFailure());
-      assertTrue(f.message().contains("said nothing for 400 ms (client.read.timeout.ms)"),
-          f.message());
+      assertTrue(
+          f.message().contains("said nothing for 400 ms (client.read.timeout.ms)"), f.message());
       assertEquals(3, shop.connections(), "one call and two retries");
       assertTrue(f.millis() >= 3 * 400 && f.millis() < 3 * 400 + MARGIN_MS, f.millis() + " ms");
     }
@@ -79,10 +82,11 @@ class ShopClientTransportIT {
     try (MisbehavingShop shop = shop(n -> MisbehavingShop.dripping(INFO_REPLY, 100))) {
       Failure f = fails(() -> client(shop, 1_000, 800, 1).info());
       assertEquals(ErrorCode.SHOP_UNREACHABLE, f.error().code(), f.message());
-      assertTrue(f.message().contains("no complete reply within 800 ms (client.call.timeout.ms)"),
+      assertTrue(
+          f.message().contains("no complete reply within 800 ms (client.call.timeout.ms)"),
           f.message());
-      assertTrue(f.message().contains("of " + INFO_REPLY.length() + " bytes of the reply"),
-          f.message());
+      assertTrue(
+          f.message().contains("of " + INFO_REPLY.length() + " bytes of the reply"), f.message());
       assertEquals(2, shop.connections(), "one call and one retry");
       assertTrue(f.millis() >= 2 * 800 && f.millis() < 2 * 800 + MARGIN_MS, f.millis() + " ms");
     }
@@ -108,7 +112,8 @@ class ShopClientTransportIT {
       Failure f = fails(() -> client(shop, 5_000, 10_000, 2).info());
       assertEquals(ErrorCode.SHOP_UNREACHABLE, f.error().code(), f.message());
       assertNull(f.error().fault());
-      assertTrue(f.message().contains("reply cut after 60 of " + INFO_REPLY.length() + " bytes"),
+      assertTrue(
+          f.message().contains("reply cut after 60 of " + INFO_REPLY.length() + " bytes"),
           f.message());
       assertFalse(f.message().contains("fault 0"), f.message());
       assertEquals(3, shop.connections(), "one call and two retries");
@@ -117,8 +122,12 @@ class ShopClientTransportIT {
 
   @Test
   void aCutReplyIsAskedForAgainAndTheWholeSecondReplyCounts() throws Exception {
-    try (MisbehavingShop shop = shop(n -> n == 1 ? MisbehavingShop.cutting(INFO_REPLY, 60)
-        : MisbehavingShop.answering(INFO_REPLY))) {
+    try (MisbehavingShop shop =
+        shop(
+            n ->
+                n == 1
+                    ? MisbehavingShop.cutting(INFO_REPLY, 60)
+                    : MisbehavingShop.answering(INFO_REPLY))) {
       assertEquals(1, client(shop, 5_000, 10_000, 1).info().branch());
       assertEquals(2, shop.connections());
     }
@@ -127,8 +136,8 @@ class ShopClientTransportIT {
   @Test
   void wholeReplyThatIsNotXmlRpcIsAClearErrorAndNotRetried() throws Exception {
     // complete replies, their Content-Length all there: a wrong server, not a broken link
-    for (String reply : new String[] {"<html><body>It works!</body></html>",
-        INFO_REPLY.substring(0, 60)}) {
+    for (String reply :
+        new String[] {"<html><body>It works!</body></html>", INFO_REPLY.substring(0, 60)}) {
       try (MisbehavingShop shop = shop(n -> MisbehavingShop.answering(reply))) {
         Failure f = fails(() -> client(shop, 5_000, 10_000, 3).info());
         assertEquals(ErrorCode.SHOP_FAULT, f.error().code(), f.message());
@@ -143,13 +152,19 @@ class ShopClientTransportIT {
   @Test
   void sqlPrepareIsRepeatedWithItsTokenAfterALostReply() throws Exception {
     List<String> requests = new CopyOnWriteArrayList<>();
-    try (MisbehavingShop shop = shop(n -> n <= 2 ? MisbehavingShop.silent(requests)
-        : MisbehavingShop.answering(SID_REPLY, requests))) {
+    try (MisbehavingShop shop =
+        shop(
+            n ->
+                n <= 2
+                    ? MisbehavingShop.silent(requests)
+                    : MisbehavingShop.answering(SID_REPLY, requests))) {
       assertEquals(77, client(shop, 300, 10_000, 3).prepare());
       assertEquals(3, shop.connections());
       String token = tokenOf(requests.get(0));
       assertEquals(36, token.length(), requests.get(0));
-      assertEquals(List.of(token, token, token), requests.stream().map(ShopClientTransportIT::tokenOf).toList());
+      assertEquals(
+          List.of(token, token, token),
+          requests.stream().map(ShopClientTransportIT::tokenOf).toList());
     }
   }
 
@@ -157,8 +172,12 @@ class ShopClientTransportIT {
   void aShopThatPredatesTheTokenGetsThePlainPrepareNotRepeatedOnceItMayHaveOpenedASession()
       throws Exception {
     List<String> requests = new CopyOnWriteArrayList<>();
-    try (MisbehavingShop shop = shop(n -> n == 1 ? MisbehavingShop.answeringOnce(OLD_SHOP_FAULT,
-        requests) : MisbehavingShop.silent(requests))) {
+    try (MisbehavingShop shop =
+        shop(
+            n ->
+                n == 1
+                    ? MisbehavingShop.answeringOnce(OLD_SHOP_FAULT, requests)
+                    : MisbehavingShop.silent(requests))) {
       Failure f = fails(() -> client(shop, 300, 10_000, 3).prepare());
       assertEquals(ErrorCode.SHOP_UNREACHABLE, f.error().code(), f.message());
       assertEquals(2, shop.connections(), "a lost plain sql_prepare reply leaves a session open");
@@ -170,15 +189,18 @@ class ShopClientTransportIT {
   @Test
   void anApplyFailedFaultNamesItsRowExactlyAndShowsOnlyTheWords() throws Exception {
     String words = "APPLY_FAILED (1302): table parameter key opening hours: mon: check violated";
-    String fault = "<?xml version=\"1.0\"?><methodResponse><fault><value><struct><member>"
-        + "<name>faultCode</name><value><i4>1302</i4></value></member><member>"
-        + "<name>faultString</name><value><string>" + words
-        + "\nrejected-row: [table=parameter&amp;key=opening+hours%3A+mon]. Fix the row.</string>"
-        + "</value></member>"
-        + "</struct></value></fault></methodResponse>";
+    String fault =
+        "<?xml version=\"1.0\"?><methodResponse><fault><value><struct><member>"
+            + "<name>faultCode</name><value><i4>1302</i4></value></member><member>"
+            + "<name>faultString</name><value><string>"
+            + words
+            + "\nrejected-row: [table=parameter&amp;key=opening+hours%3A+mon]. Fix the row.</string>"
+            + "</value></member>"
+            + "</struct></value></fault></methodResponse>";
     try (MisbehavingShop shop = shop(n -> MisbehavingShop.answering(fault))) {
       Failure f = fails(() -> client(shop, 2_000, 10_000, 0).finish(77));
-      assertEquals(Optional.of(new RejectedRow("parameter", "opening hours: mon", null)),
+      assertEquals(
+          Optional.of(new RejectedRow("parameter", "opening hours: mon", null)),
           f.error().rejectedRow());
       assertTrue(f.message().endsWith(words + ". Fix the row."), f.message());
       assertFalse(f.message().contains("rejected-row"), f.message());

@@ -27,8 +27,8 @@ class FailedRowRepositoryIT {
 
       List<FailedRow> open = failed.list(true);
       assertEquals(2, open.size(), open.toString());
-      FailedRow named = open.stream().filter(r -> "parameter".equals(r.table())).findFirst()
-          .orElseThrow();
+      FailedRow named =
+          open.stream().filter(r -> "parameter".equals(r.table())).findFirst().orElseThrow();
       assertEquals(key, named.key());
       assertEquals("check violated, run 3", named.reason());
 

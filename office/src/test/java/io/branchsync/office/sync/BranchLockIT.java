@@ -14,11 +14,14 @@ class BranchLockIT {
   @ParameterizedTest
   @EnumSource(TestDialect.class)
   void oneSyncPerBranchAcrossOfficeProcesses(TestDialect dialect) throws Exception {
-    try (OfficeFixture fixture = new OfficeFixture(dialect); Office second = fixture.open()) {
+    try (OfficeFixture fixture = new OfficeFixture(dialect);
+        Office second = fixture.open()) {
       Office first = fixture.office();
       try (BranchLock held = BranchLock.acquire(first.dataSource(), first.dialect(), 1)) {
-        SyncException busy = assertThrows(SyncException.class,
-            () -> BranchLock.acquire(second.dataSource(), second.dialect(), 1));
+        SyncException busy =
+            assertThrows(
+                SyncException.class,
+                () -> BranchLock.acquire(second.dataSource(), second.dialect(), 1));
         assertEquals(ErrorCode.BUSY, busy.code());
         // another branch is not held up
         BranchLock.acquire(second.dataSource(), second.dialect(), 2).close();
@@ -29,12 +32,11 @@ class BranchLockIT {
 
   @ParameterizedTest
   @EnumSource(TestDialect.class)
-  void officesOnTwoDatabasesOfOneServerLockTheirOwnBranches(TestDialect dialect)
-      throws Exception {
+  void officesOnTwoDatabasesOfOneServerLockTheirOwnBranches(TestDialect dialect) throws Exception {
     try (OfficeFixture one = new OfficeFixture(dialect);
         OfficeFixture other = new OfficeFixture(dialect)) {
-      try (BranchLock held = BranchLock.acquire(one.office().dataSource(), one.office().dialect(),
-          1)) {
+      try (BranchLock held =
+          BranchLock.acquire(one.office().dataSource(), one.office().dialect(), 1)) {
         BranchLock.acquire(other.office().dataSource(), other.office().dialect(), 1).close();
       }
     }

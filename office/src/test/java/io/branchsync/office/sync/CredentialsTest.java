@@ -26,10 +26,12 @@ class CredentialsTest {
   @Test
   void missingSecretsAreClearErrorsThatNeverShowASecret() {
     Credentials credentials = new Credentials(Map.of());
-    assertTrue(assertThrows(SyncException.class, () -> credentials.secret("env:NOPE"))
-        .getMessage().contains("NOPE is not set"));
-    String plain = assertThrows(SyncException.class, () -> credentials.secret("plain-secret"))
-        .getMessage();
+    assertTrue(
+        assertThrows(SyncException.class, () -> credentials.secret("env:NOPE"))
+            .getMessage()
+            .contains("NOPE is not set"));
+    String plain =
+        assertThrows(SyncException.class, () -> credentials.secret("plain-secret")).getMessage();
     assertTrue(plain.contains("env:VARIABLE or file:PATH"), plain);
     assertFalse(plain.contains("plain-secret"), plain);
   }

@@ -19,8 +19,17 @@ public final class OfficeFixture implements AutoCloseable {
 
   /** Another office process on the same database, with its own pool. */
   public Office open() {
-    return Office.open(OfficeConfig.of(Map.of("db.url", database.jdbcUrl(), "db.user",
-        database.user(), "db.password", database.password()), Map.of()), Map.of());
+    return Office.open(
+        OfficeConfig.of(
+            Map.of(
+                "db.url",
+                database.jdbcUrl(),
+                "db.user",
+                database.user(),
+                "db.password",
+                database.password()),
+            Map.of()),
+        Map.of());
   }
 
   public Office office() {

@@ -12,15 +12,23 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RowKeysTest {
-  private static final Upsert PEOPLE = new Upsert("person", List.of("name", "id"), List.of("id"),
-      List.of(List.of(new SqlValue.Text("Ana"), new SqlValue.Number("5")),
-          List.of(new SqlValue.Text("Bo"), new SqlValue.Number("6"))));
+  private static final Upsert PEOPLE =
+      new Upsert(
+          "person",
+          List.of("name", "id"),
+          List.of("id"),
+          List.of(
+              List.of(new SqlValue.Text("Ana"), new SqlValue.Number("5")),
+              List.of(new SqlValue.Text("Bo"), new SqlValue.Number("6"))));
 
   @Test
   void keysFollowTheKeyColumnsWhereverTheyStand() {
     assertEquals(List.of("5", "6"), RowKeys.keysOf(PEOPLE));
-    DeleteByKey composite = new DeleteByKey("stock", List.of("store", "sku"),
-        List.of(List.of(new SqlValue.Number("1"), new SqlValue.Text("A-1"))));
+    DeleteByKey composite =
+        new DeleteByKey(
+            "stock",
+            List.of("store", "sku"),
+            List.of(List.of(new SqlValue.Number("1"), new SqlValue.Text("A-1"))));
     assertEquals(List.of("1|A-1"), RowKeys.keysOf(composite));
   }
 

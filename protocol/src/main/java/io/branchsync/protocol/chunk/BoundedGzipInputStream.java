@@ -25,16 +25,15 @@ final class BoundedGzipInputStream extends InputStream {
   private final byte[] single = new byte[1];
   private long inflatedBytes;
 
-  private BoundedGzipInputStream(
-      SourceGuard source, InputStream inflater, long maxInflatedBytes) {
+  private BoundedGzipInputStream(SourceGuard source, InputStream inflater, long maxInflatedBytes) {
     this.source = source;
     this.inflater = inflater;
     this.maxInflatedBytes = maxInflatedBytes;
   }
 
   /**
-   * Opens a chunk, checking its gzip signature at once so that plain text is refused before any
-   * of it is read as SQL.
+   * Opens a chunk, checking its gzip signature at once so that plain text is refused before any of
+   * it is read as SQL.
    */
   static BoundedGzipInputStream open(InputStream chunk, long maxInflatedBytes) throws IOException {
     if (maxInflatedBytes < 0) {
@@ -140,8 +139,8 @@ final class BoundedGzipInputStream extends InputStream {
     }
 
     /**
-     * Returns {@code e} for the caller to rethrow when the source itself failed; otherwise the
-     * data was at fault, and this throws {@link FaultCode#CHUNK_NOT_GZIP}.
+     * Returns {@code e} for the caller to rethrow when the source itself failed; otherwise the data
+     * was at fault, and this throws {@link FaultCode#CHUNK_NOT_GZIP}.
      */
     IOException translate(IOException e) {
       if (failed) {

@@ -37,8 +37,8 @@ public final class ChunkCodec {
   private ChunkCodec() {}
 
   /**
-   * Encodes text into one chunk in memory. For large text, stream it through {@link
-   * ChunkEncoder} instead.
+   * Encodes text into one chunk in memory. For large text, stream it through {@link ChunkEncoder}
+   * instead.
    *
    * @param sql SQL text
    * @return the chunk; empty for empty text
@@ -79,9 +79,9 @@ public final class ChunkCodec {
   }
 
   /**
-   * Opens a chunk read from a stream, such as a chunk staged in a file, for streaming its text.
-   * An {@link IOException} of the stream itself stays an {@code IOException}: a disk error is not
-   * the sender's fault.
+   * Opens a chunk read from a stream, such as a chunk staged in a file, for streaming its text. An
+   * {@link IOException} of the stream itself stays an {@code IOException}: a disk error is not the
+   * sender's fault.
    *
    * @param chunk the chunk bytes; an empty stream means empty text
    * @param maxDecompressedBytes the most inflated bytes accepted

@@ -16,9 +16,9 @@ import org.apache.commons.compress.compressors.gzip.GzipParameters;
  *
  * <p>The office writes statements and asks {@link #uncompressedBytes()} after each one; once a
  * target size is reached it closes this encoder and starts the next chunk, so memory stays flat
- * whatever the table size. The receiver's size limit applies to the inflated text, which is why
- * the uncompressed size is the one counted. Close it in every case (try-with-resources): the
- * compressor holds native zlib memory, and only {@link #close()} writes the gzip trailer.
+ * whatever the table size. The receiver's size limit applies to the inflated text, which is why the
+ * uncompressed size is the one counted. Close it in every case (try-with-resources): the compressor
+ * holds native zlib memory, and only {@link #close()} writes the gzip trailer.
  *
  * <p>An encoder to which nothing was written produces zero bytes, the empty chunk of the contract.
  * Text containing an unpaired surrogate is refused with an {@link
@@ -67,8 +67,8 @@ public final class ChunkEncoder extends Writer {
   }
 
   /**
-   * Creates an in-memory encoder compressing at a given level: 1 is fastest (for a fast link,
-   * where compressing costs more time than it saves), 9 smallest (for a slow one).
+   * Creates an in-memory encoder compressing at a given level: 1 is fastest (for a fast link, where
+   * compressing costs more time than it saves), 9 smallest (for a slow one).
    *
    * @param level the gzip level, 1 to 9
    * @return a new encoder

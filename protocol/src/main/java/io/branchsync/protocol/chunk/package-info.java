@@ -10,7 +10,7 @@
  * chunks are raw gzip bytes in Java.
  *
  * <p>Decoding streams and counts the inflated bytes as it goes, so a small chunk that inflates to
- * gigabytes (a gzip bomb) is stopped at the receiver's limit without ever being held in memory.
- * An empty chunk is valid and holds empty text.
+ * gigabytes (a gzip bomb) is stopped at the receiver's limit without ever being held in memory. An
+ * empty chunk is valid and holds empty text.
  */
 package io.branchsync.protocol.chunk;

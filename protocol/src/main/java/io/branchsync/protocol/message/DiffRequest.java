@@ -68,8 +68,7 @@ public record DiffRequest(String since) {
   public static DiffRequest fromWire(Object wire) {
     if (!(wire instanceof String since)) {
       throw new ProtocolException(
-          FaultCode.BAD_ARGUMENT,
-          "diff.since: must be string, got " + WireFields.typeOf(wire));
+          FaultCode.BAD_ARGUMENT, "diff.since: must be string, got " + WireFields.typeOf(wire));
     }
     return new DiffRequest(since);
   }

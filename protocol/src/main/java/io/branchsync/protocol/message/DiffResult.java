@@ -14,9 +14,9 @@ import java.util.Objects;
  *
  * <p>Wire shape: struct {@code data} (base64), {@code next} (string), {@code more} (boolean). The
  * {@code data} is a chunk as made by {@code io.branchsync.protocol.chunk.ChunkCodec}, possibly
- * empty; the XML-RPC library does the base64, this record holds raw bytes. The office stores
- * {@code next} only after applying {@code data}, and passes it back as the next {@code since},
- * which acknowledges the batch; while {@code more} is true it calls again at once.
+ * empty; the XML-RPC library does the base64, this record holds raw bytes. The office stores {@code
+ * next} only after applying {@code data}, and passes it back as the next {@code since}, which
+ * acknowledges the batch; while {@code more} is true it calls again at once.
  *
  * <p>The array is held, not copied, because chunks may be megabytes and memory must stay flat;
  * callers must not modify it. Equality compares the bytes.

@@ -8,9 +8,9 @@ import io.branchsync.protocol.ProtocolException;
 /**
  * The argument of {@code setidstart}: the first id the shop's own inserts will take.
  *
- * <p>Wire shape: an int, or a decimal string for values beyond the 32-bit range of an XML-RPC
- * i4 (a {@code Long} is accepted too, for clients that send i8). Branch ranges start at multiples
- * of 10,000,000, so ranges above branch 213 no longer fit an int.
+ * <p>Wire shape: an int, or a decimal string for values beyond the 32-bit range of an XML-RPC i4 (a
+ * {@code Long} is accepted too, for clients that send i8). Branch ranges start at multiples of
+ * 10,000,000, so ranges above branch 213 no longer fit an int.
  *
  * @param value the first id, 1 or more
  */

@@ -50,8 +50,7 @@ public record InfoResult(
     }
     if (!POSTGRESQL.equals(dialect) && !MYSQL.equals(dialect)) {
       throw invalid(
-          "dialect",
-          "must be '" + POSTGRESQL + "' or '" + MYSQL + "', got " + quoted(dialect));
+          "dialect", "must be '" + POSTGRESQL + "' or '" + MYSQL + "', got " + quoted(dialect));
     }
     if (protocol < 1) {
       throw invalid("protocol", "must be 1 or more, got " + protocol);

@@ -65,8 +65,7 @@ public record SessionId(int value) {
 
   private static SessionId fromWire(Object wire, FaultCode code) {
     if (!(wire instanceof Integer id)) {
-      throw new ProtocolException(
-          code, FIELD + ": must be int, got " + WireFields.typeOf(wire));
+      throw new ProtocolException(code, FIELD + ": must be int, got " + WireFields.typeOf(wire));
     }
     if (id < 1) {
       throw new ProtocolException(code, FIELD + ": must be 1 or more, got " + id);

@@ -8,14 +8,14 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * The optional argument of {@code sql_prepare}: a name the office makes up for one session it
- * means to open, so that the call can be repeated after a lost reply.
+ * The optional argument of {@code sql_prepare}: a name the office makes up for one session it means
+ * to open, so that the call can be repeated after a lost reply.
  *
  * <p>Wire shape: one string of {@value #MIN_LENGTH} to {@value #MAX_LENGTH} characters out of
- * {@code A-Z a-z 0-9 - _} (a random UUID fits). A shop answers a repeated token with the session
- * it already opened for it, and takes a new token as the start of a new office run: sessions
- * opened with other tokens are left over from a run that died, and are rolled back. Calls without
- * a token open a new session every time and are never rolled back that way.
+ * {@code A-Z a-z 0-9 - _} (a random UUID fits). A shop answers a repeated token with the session it
+ * already opened for it, and takes a new token as the start of a new office run: sessions opened
+ * with other tokens are left over from a run that died, and are rolled back. Calls without a token
+ * open a new session every time and are never rolled back that way.
  *
  * @param value the token
  */
@@ -44,12 +44,7 @@ public record SessionToken(String value) {
     if (value.length() < MIN_LENGTH || value.length() > MAX_LENGTH) {
       throw invalid(
           FIELD,
-          "must be "
-              + MIN_LENGTH
-              + " to "
-              + MAX_LENGTH
-              + " characters, got "
-              + value.length());
+          "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters, got " + value.length());
     }
     if (!SHAPE.matcher(value).matches()) {
       throw invalid(FIELD, "may hold only A-Z, a-z, 0-9, '-' and '_'");
@@ -87,8 +82,7 @@ public record SessionToken(String value) {
           FaultCode.BAD_ARGUMENT,
           "sql_prepare." + FIELD + ": must be string, got " + WireFields.typeOf(wire));
     }
-    return WireFields.build(
-        "sql_prepare", FaultCode.BAD_ARGUMENT, () -> new SessionToken(token));
+    return WireFields.build("sql_prepare", FaultCode.BAD_ARGUMENT, () -> new SessionToken(token));
   }
 
   /** The token itself is not secret, but logs carry only its start: enough to match two lines. */

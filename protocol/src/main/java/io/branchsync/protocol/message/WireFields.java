@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Typed, named access to one received XML-RPC value, failing with a {@link ProtocolException}
- * that names the field. {@code what} is the method whose argument or result is read; it prefixes
- * field names so a detail reads {@code info.dialect: ...}.
+ * Typed, named access to one received XML-RPC value, failing with a {@link ProtocolException} that
+ * names the field. {@code what} is the method whose argument or result is read; it prefixes field
+ * names so a detail reads {@code info.dialect: ...}.
  */
 final class WireFields {
 

@@ -1,7 +1,7 @@
 /**
- * Arguments and results of the XML-RPC methods, as records that convert to and from the plain
- * Java values an XML-RPC library carries: {@code Integer} (i4), {@code Boolean}, {@code String},
- * {@code byte[]} (base64) and {@code Map<String, Object>} (struct).
+ * Arguments and results of the XML-RPC methods, as records that convert to and from the plain Java
+ * values an XML-RPC library carries: {@code Integer} (i4), {@code Boolean}, {@code String}, {@code
+ * byte[]} (base64) and {@code Map<String, Object>} (struct).
  *
  * <p>Every {@code fromWire} checks the shape and the type of each field and fails with a {@link
  * io.branchsync.protocol.ProtocolException} whose detail names the field, such as {@code

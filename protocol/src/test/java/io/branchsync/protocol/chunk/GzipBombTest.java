@@ -69,8 +69,7 @@ class GzipBombTest {
     char[] buffer = new char[8192];
 
     long before = threads.getCurrentThreadAllocatedBytes();
-    ProtocolException e =
-        assertThrows(ProtocolException.class, () -> drain(bomb, limit, buffer));
+    ProtocolException e = assertThrows(ProtocolException.class, () -> drain(bomb, limit, buffer));
     long allocated = threads.getCurrentThreadAllocatedBytes() - before;
 
     assertEquals(FaultCode.CHUNK_TOO_LARGE, e.code());

@@ -44,8 +44,20 @@ class IdStartTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", "0", "-5", "+5", " 5", "5 ", "1e7", "0x10", "10_000", "12.0", "abc",
-        "9223372036854775808", "99999999999999999999", "١٢٣"
+        "",
+        "0",
+        "-5",
+        "+5",
+        " 5",
+        "5 ",
+        "1e7",
+        "0x10",
+        "10_000",
+        "12.0",
+        "abc",
+        "9223372036854775808",
+        "99999999999999999999",
+        "١٢٣"
       })
   void rejectsBadStringsNamingId(String text) {
     assertRejected(FaultCode.BAD_ARGUMENT, "id", () -> IdStart.fromWire(text));

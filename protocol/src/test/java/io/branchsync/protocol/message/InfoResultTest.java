@@ -16,16 +16,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class InfoResultTest {
 
-  private static final InfoResult SHOP =
-      new InfoResult(7, InfoResult.POSTGRESQL, 1, "3.2", 42);
+  private static final InfoResult SHOP = new InfoResult(7, InfoResult.POSTGRESQL, 1, "3.2", 42);
   private static final Map<String, Object> WIRE = SHOP.toWire();
 
   @Test
   void toWireIsTheDocumentedStruct() {
     assertEquals(
         Map.of(
-            "branch", 7, "dialect", "postgresql", "protocol", 1, "schema_version", "3.2",
-            "pending", 42),
+            "branch",
+            7,
+            "dialect",
+            "postgresql",
+            "protocol",
+            1,
+            "schema_version",
+            "3.2",
+            "pending",
+            42),
         WIRE);
     assertEquals(
         List.of("branch", "dialect", "protocol", "schema_version", "pending"),

@@ -58,11 +58,11 @@ public final class ChunkApplier {
   /**
    * @param allowedTables lower-case names of the tables this side accepts from the sender
    * @param giveWayToTills lock the rows each upsert writes first, failing at once with {@link
-   *     ErrorCode#LOCK_CONFLICT} if a till holds one, where the dialect needs it to keep tills
-   *     out of deadlocks with the apply; the connection must be in read committed
+   *     ErrorCode#LOCK_CONFLICT} if a till holds one, where the dialect needs it to keep tills out
+   *     of deadlocks with the apply; the connection must be in read committed
    */
-  public ChunkApplier(Dialect dialect, SchemaCatalog catalog, Set<String> allowedTables,
-      boolean giveWayToTills) {
+  public ChunkApplier(
+      Dialect dialect, SchemaCatalog catalog, Set<String> allowedTables, boolean giveWayToTills) {
     this.giveWayToTills = giveWayToTills;
     this.dialect = dialect;
     this.gate = new TableGate(catalog, Set.copyOf(allowedTables));
@@ -106,8 +106,13 @@ public final class ChunkApplier {
       rememberSentKeys(statement, delete.keyColumns(), delete.keyColumns(), delete.keys(), keys);
       // a row moved aside and then deleted is in nobody's way any more
       guard.forget(table.name(), keys.stream().map(KeyText::of).toList());
-      return run(connection, statement, table, columns, keys, rows ->
-          deleteSql(table.name(), names(columns), rows));
+      return run(
+          connection,
+          statement,
+          table,
+          columns,
+          keys,
+          rows -> deleteSql(table.name(), names(columns), rows));
     }
     return copy(connection, (CopyBlock) statement, table);
   }
@@ -116,8 +121,12 @@ public final class ChunkApplier {
    * Names each typed row by its key as sent, and refuses a statement that names one key twice:
    * which of two rows the database would keep is not ours to guess (an update by key takes either).
    */
-  private void rememberSentKeys(ChunkStatement statement, List<String> columns,
-      List<String> keyColumns, List<List<SqlValue>> sent, List<List<Object>> typed) {
+  private void rememberSentKeys(
+      ChunkStatement statement,
+      List<String> columns,
+      List<String> keyColumns,
+      List<List<SqlValue>> sent,
+      List<List<Object>> typed) {
     List<String> lower = columns.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
     List<Integer> positions =
         keyColumns.stream().map(k -> lower.indexOf(k.toLowerCase(Locale.ROOT))).toList();
@@ -126,8 +135,14 @@ public final class ChunkApplier {
       String key = SqlValue.keyText(sent.get(i), positions);
       if (!seen.add(KeyText.of(positions.stream().map(typed.get(i)::get).toList()))
           && statement instanceof Upsert) {
-        throw new SyncException(ErrorCode.BAD_CHUNK, TableGate.where(statement) + "table "
-            + statement.table() + ": key " + key + " is written twice in one statement");
+        throw new SyncException(
+            ErrorCode.BAD_CHUNK,
+            TableGate.where(statement)
+                + "table "
+                + statement.table()
+                + ": key "
+                + key
+                + " is written twice in one statement");
       }
       sentKeys.put(typed.get(i), key);
     }
@@ -137,19 +152,23 @@ public final class ChunkApplier {
    * Checks that no row moved aside during this transaction still holds a value another row took;
    * call before committing. The guard starts over afterwards, whatever the outcome.
    *
-   * @throws io.branchsync.schema.RowRejectedException naming the row that took the value and the row that holds it
+   * @throws io.branchsync.schema.RowRejectedException naming the row that took the value and the
+   *     row that holds it
    */
   public void finish() {
     guard.finish();
   }
 
-  private ApplyResult upsert(Connection connection, Upsert statement, TableMeta table,
-      List<ColumnMeta> columns, List<List<Object>> rows) {
+  private ApplyResult upsert(
+      Connection connection,
+      Upsert statement,
+      TableMeta table,
+      List<ColumnMeta> columns,
+      List<List<Object>> rows) {
     List<String> names = names(columns);
     SqlForRows upsertSql = n -> dialect.upsert(table.name(), names, table.primaryKey(), n);
     int perStatement = perStatement(columns, table);
-    boolean updates =
-        dialect.updateByKey(table.name(), columns, table.primaryKey(), 1).isPresent();
+    boolean updates = dialect.updateByKey(table.name(), columns, table.primaryKey(), 1).isPresent();
     for (int from = 0; from < rows.size(); from += perStatement) {
       List<List<Object>> part = rows.subList(from, Math.min(rows.size(), from + perStatement));
       if (giveWayToTills) {
@@ -164,24 +183,39 @@ public final class ChunkApplier {
       // which locks less), and then can only match that key; on MySQL a new row is a plain
       // insert, so a clash on another unique key is an error, never an update of another row.
       List<Integer> pk = table.primaryKey().stream().map(names::indexOf).toList();
-      Map<Boolean, List<List<Object>>> split = part.stream().collect(Collectors.partitioningBy(
-          row -> existing.contains(KeyText.of(pk.stream().map(row::get).toList()))));
+      Map<Boolean, List<List<Object>>> split =
+          part.stream()
+              .collect(
+                  Collectors.partitioningBy(
+                      row -> existing.contains(KeyText.of(pk.stream().map(row::get).toList()))));
       if (!split.get(true).isEmpty()) {
-        locator.execute(connection, statement, table, columns, split.get(true), !updates
-            ? upsertSql
-            : n -> dialect.updateByKey(table.name(), columns, table.primaryKey(), n).get());
+        locator.execute(
+            connection,
+            statement,
+            table,
+            columns,
+            split.get(true),
+            !updates
+                ? upsertSql
+                : n -> dialect.updateByKey(table.name(), columns, table.primaryKey(), n).get());
       }
       if (!split.get(false).isEmpty()) {
-        locator.execute(connection, statement, table, columns, split.get(false),
+        locator.execute(
+            connection,
+            statement,
+            table,
+            columns,
+            split.get(false),
             dialect.upsertMatchesAnyUniqueKey()
-                ? n -> dialect.insert(table.name(), names, n) : upsertSql);
+                ? n -> dialect.insert(table.name(), names, n)
+                : upsertSql);
       }
     }
     return new ApplyResult(1, rows.size());
   }
 
-  private void lockFirst(Connection connection, TableMeta table, List<ColumnMeta> columns,
-      List<List<Object>> rows) {
+  private void lockFirst(
+      Connection connection, TableMeta table, List<ColumnMeta> columns, List<List<Object>> rows) {
     Optional<String> sql = dialect.lockKeysNowait(table.name(), table.primaryKey(), rows.size());
     if (sql.isEmpty()) {
       return;
@@ -202,8 +236,12 @@ public final class ChunkApplier {
     }
   }
 
-  private Set<String> clear(Connection connection, ChunkStatement statement, TableMeta table,
-      List<ColumnMeta> columns, List<List<Object>> rows) {
+  private Set<String> clear(
+      Connection connection,
+      ChunkStatement statement,
+      TableMeta table,
+      List<ColumnMeta> columns,
+      List<List<Object>> rows) {
     try {
       return guard.clear(connection, TableGate.where(statement), table, columns, rows);
     } catch (SQLException e) {
@@ -211,10 +249,14 @@ public final class ChunkApplier {
     }
   }
 
-  /** Rows per statement, so that neither it nor the guard's look-up passes the placeholder limit. */
+  /**
+   * Rows per statement, so that neither it nor the guard's look-up passes the placeholder limit.
+   */
   private int perStatement(List<ColumnMeta> columns, TableMeta table) {
-    int width = Math.max(columns.size(), table.primaryKey().size()
-        + table.uniqueKeys().stream().mapToInt(List::size).sum());
+    int width =
+        Math.max(
+            columns.size(),
+            table.primaryKey().size() + table.uniqueKeys().stream().mapToInt(List::size).sum());
     return Math.max(1, dialect.maxParameters() / width);
   }
 
@@ -255,8 +297,8 @@ public final class ChunkApplier {
   private ApplyResult copy(Connection connection, CopyBlock block, TableMeta table) {
     CopyLoader loader = dialect.copyLoader();
     if (loader == null) {
-      throw new SyncException(ErrorCode.BAD_CHUNK,
-          TableGate.where(block) + "COPY is only accepted by PostgreSQL");
+      throw new SyncException(
+          ErrorCode.BAD_CHUNK, TableGate.where(block) + "COPY is only accepted by PostgreSQL");
     }
     List<ColumnMeta> columns = gate.columns(block, table, block.columns());
     String text = CopyText.encode(TypedRows.parse(block, table, columns, block.rows()));
@@ -264,8 +306,10 @@ public final class ChunkApplier {
       long rows = loader.copyIn(connection, table.name(), names(columns), new StringReader(text));
       return new ApplyResult(1, rows);
     } catch (SQLException e) {
-      throw new SyncException(ErrorCode.APPLY_FAILED,
-          TableGate.where(block) + "loading " + table.name() + ": " + e.getMessage(), e);
+      throw new SyncException(
+          ErrorCode.APPLY_FAILED,
+          TableGate.where(block) + "loading " + table.name() + ": " + e.getMessage(),
+          e);
     }
   }
 

@@ -43,8 +43,8 @@ final class FailingRowLocator {
         connection.releaseSavepoint(savepoint);
         return count;
       } catch (SQLException e) {
-        SyncException failure = SyncException.fromSql(
-            TableGate.where(statement) + "applying to " + table.name(), e);
+        SyncException failure =
+            SyncException.fromSql(TableGate.where(statement) + "applying to " + table.name(), e);
         if (failure.code() == ErrorCode.LOCK_CONFLICT) {
           // MySQL has already rolled the whole transaction back, savepoint and all
           throw failure;
@@ -80,8 +80,10 @@ final class FailingRowLocator {
             TableGate.where(statement), table.name(), keyOf(table, columns, row), e);
       }
     }
-    return new SyncException(ErrorCode.APPLY_FAILED,
-        TableGate.where(statement) + "table " + table.name() + ": " + whole.getMessage(), whole);
+    return new SyncException(
+        ErrorCode.APPLY_FAILED,
+        TableGate.where(statement) + "table " + table.name() + ": " + whole.getMessage(),
+        whole);
   }
 
   private String keyOf(TableMeta table, List<ColumnMeta> columns, List<Object> row) {
@@ -101,7 +103,11 @@ final class FailingRowLocator {
   /** Executes our statement for a list of rows. */
   @FunctionalInterface
   interface RowsExecutor {
-    int execute(Connection c, List<ColumnMeta> columns, List<List<Object>> rows,
-        ChunkApplier.SqlForRows sql) throws SQLException;
+    int execute(
+        Connection c,
+        List<ColumnMeta> columns,
+        List<List<Object>> rows,
+        ChunkApplier.SqlForRows sql)
+        throws SQLException;
   }
 }

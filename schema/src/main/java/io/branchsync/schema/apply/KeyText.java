@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Typed values as text for comparing keys and naming rows: numbers without trailing zeros, so the
- * 1 a database hands back and the 1.0 a chunk sent are one key; bytes as hex.
+ * Typed values as text for comparing keys and naming rows: numbers without trailing zeros, so the 1
+ * a database hands back and the 1.0 a chunk sent are one key; bytes as hex.
  */
 final class KeyText {
   private KeyText() {}
@@ -35,12 +35,10 @@ final class KeyText {
 
   /**
    * A looser form for deciding whether a database might take two values as equal: a
-   * case-insensitive collation or MySQL's trailing-space padding would. Being loose only ever
-   * moves one row more out of the way, never one less.
+   * case-insensitive collation or MySQL's trailing-space padding would. Being loose only ever moves
+   * one row more out of the way, never one less.
    */
   static String loose(Object value) {
-    return value instanceof String text
-        ? text.toLowerCase(Locale.ROOT).stripTrailing()
-        : of(value);
+    return value instanceof String text ? text.toLowerCase(Locale.ROOT).stripTrailing() : of(value);
   }
 }

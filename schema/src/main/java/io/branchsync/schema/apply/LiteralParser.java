@@ -1,6 +1,5 @@
 package io.branchsync.schema.apply;
 
-import io.branchsync.schema.catalog.ColumnKind;
 import io.branchsync.schema.catalog.ColumnMeta;
 import io.branchsync.schema.chunk.SqlValue;
 import java.math.BigDecimal;
@@ -9,20 +8,21 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Parses a received literal into its column's type with our own rules, before anything reaches
- * the database. Databases are lenient in ways a sender could use: MySQL reads {@code '2abc'} as 2
- * in a comparison, PostgreSQL reads {@code 'NaN'}, {@code 'now'} or {@code 'yes'} as values. Here
- * a number is digits, a boolean is true or false, a date is a calendar date; anything else is a
+ * Parses a received literal into its column's type with our own rules, before anything reaches the
+ * database. Databases are lenient in ways a sender could use: MySQL reads {@code '2abc'} as 2 in a
+ * comparison, PostgreSQL reads {@code 'NaN'}, {@code 'now'} or {@code 'yes'} as values. Here a
+ * number is digits, a boolean is true or false, a date is a calendar date; anything else is a
  * {@link BadLiteralException}. NULL passes through: whether a column takes it is the database's
  * call, reported as a refused row.
  *
  * <p>Results by kind: INTEGER a {@link Long} (a {@link BigInteger} past its range), DECIMAL a
- * {@link BigDecimal}, FLOAT a {@link Double}, BOOLEAN a {@link Boolean}, BINARY a byte array, and
- * a {@link String} for the rest (dates and times in a canonical form).
+ * {@link BigDecimal}, FLOAT a {@link Double}, BOOLEAN a {@link Boolean}, BINARY a byte array, and a
+ * {@link String} for the rest (dates and times in a canonical form).
  */
 final class LiteralParser {
   /** More digits than any integer column holds (an unsigned BIGINT has 20). */
   private static final int MAX_INTEGER_DIGITS = 20;
+
   /** PostgreSQL reports an unconstrained numeric with this precision or more. */
   private static final int UNCONSTRAINED_PRECISION = 1000;
 
@@ -71,8 +71,8 @@ final class LiteralParser {
       int fraction = Math.max(0, plain.scale());
       int whole = Math.max(0, plain.precision() - plain.scale());
       if (fraction > column.scale() || whole > precision - column.scale()) {
-        throw new BadLiteralException("does not fit numeric(" + precision + ","
-            + column.scale() + ")");
+        throw new BadLiteralException(
+            "does not fit numeric(" + precision + "," + column.scale() + ")");
       }
     } else if (number.precision() - number.scale() > UNCONSTRAINED_PRECISION) {
       throw new BadLiteralException("a number out of range");
@@ -110,8 +110,10 @@ final class LiteralParser {
     if (value instanceof SqlValue.Bool bool) {
       return bool.value();
     }
-    String text = value instanceof SqlValue.Number n ? n.literal()
-        : value instanceof SqlValue.Text t ? t.value().toLowerCase(Locale.ROOT) : "";
+    String text =
+        value instanceof SqlValue.Number n
+            ? n.literal()
+            : value instanceof SqlValue.Text t ? t.value().toLowerCase(Locale.ROOT) : "";
     return switch (text) {
       case "t", "true", "1" -> Boolean.TRUE;
       case "f", "false", "0" -> Boolean.FALSE;

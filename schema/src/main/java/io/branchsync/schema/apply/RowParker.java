@@ -14,16 +14,17 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Moves a row's unique values out of the way inside the transaction: a nullable column becomes
- * NULL (NULL never clashes), a text column a placeholder made of a control character and the
- * row's own key, which no other row holds. Neither PostgreSQL (unless the index is deferrable) nor
- * MySQL waits for the end of a statement to check a unique index, so a swap done in place would
- * clash halfway; moving first lets each row then take its final value. Only rows in the way are
- * moved, one batch per statement, so the common path costs nothing.
+ * Moves a row's unique values out of the way inside the transaction: a nullable column becomes NULL
+ * (NULL never clashes), a text column a placeholder made of a control character and the row's own
+ * key, which no other row holds. Neither PostgreSQL (unless the index is deferrable) nor MySQL
+ * waits for the end of a statement to check a unique index, so a swap done in place would clash
+ * halfway; moving first lets each row then take its final value. Only rows in the way are moved,
+ * one batch per statement, so the common path costs nothing.
  */
 final class RowParker {
   /** Starts every placeholder; sent text is never expected to hold it. */
   static final char MARK = '\u001F';
+
   private final Dialect dialect;
   private final ValueBinder binder;
 
@@ -37,14 +38,16 @@ final class RowParker {
 
   /** The column of a unique key that can take a placeholder, nullable ones first. */
   static Optional<ColumnMeta> parkable(List<ColumnMeta> unique) {
-    return unique.stream().filter(ColumnMeta::nullable).findFirst()
+    return unique.stream()
+        .filter(ColumnMeta::nullable)
+        .findFirst()
         .or(() -> unique.stream().filter(c -> c.kind() == ColumnKind.TEXT).findFirst());
   }
 
   void park(Connection c, TableMeta table, List<Move> moves) throws SQLException {
     Map<List<ColumnMeta>, List<Move>> byColumns = new LinkedHashMap<>();
-    moves.forEach(m -> byColumns.computeIfAbsent(m.columns(), k -> new java.util.ArrayList<>())
-        .add(m));
+    moves.forEach(
+        m -> byColumns.computeIfAbsent(m.columns(), k -> new java.util.ArrayList<>()).add(m));
     for (Map.Entry<List<ColumnMeta>, List<Move>> group : byColumns.entrySet()) {
       try (PreparedStatement s = c.prepareStatement(sql(table, group.getKey()))) {
         for (Move move : group.getValue()) {
@@ -64,10 +67,15 @@ final class RowParker {
   }
 
   private String sql(TableMeta table, List<ColumnMeta> columns) {
-    return "UPDATE " + dialect.quote(table.name()) + " SET "
-        + columns.stream().map(col -> dialect.quote(col.name()) + " = ?")
+    return "UPDATE "
+        + dialect.quote(table.name())
+        + " SET "
+        + columns.stream()
+            .map(col -> dialect.quote(col.name()) + " = ?")
             .collect(Collectors.joining(", "))
-        + " WHERE " + table.primaryKey().stream().map(k -> dialect.quote(k) + " = ?")
+        + " WHERE "
+        + table.primaryKey().stream()
+            .map(k -> dialect.quote(k) + " = ?")
             .collect(Collectors.joining(" AND "));
   }
 }

@@ -34,18 +34,24 @@ final class TableGate {
     }
     return catalog
         .find(name)
-        .orElseThrow(() -> new SyncException(
-            ErrorCode.TABLE_NOT_ALLOWED, where(statement) + "no table " + statement.table()));
+        .orElseThrow(
+            () ->
+                new SyncException(
+                    ErrorCode.TABLE_NOT_ALLOWED,
+                    where(statement) + "no table " + statement.table()));
   }
 
   List<ColumnMeta> columns(ChunkStatement statement, TableMeta table, List<String> names) {
     List<ColumnMeta> columns = new ArrayList<>(names.size());
     for (String name : names) {
       columns.add(
-          table.column(name.toLowerCase(Locale.ROOT))
-              .orElseThrow(() -> new SyncException(
-                  ErrorCode.BAD_CHUNK,
-                  where(statement) + "table " + table.name() + " has no column " + name)));
+          table
+              .column(name.toLowerCase(Locale.ROOT))
+              .orElseThrow(
+                  () ->
+                      new SyncException(
+                          ErrorCode.BAD_CHUNK,
+                          where(statement) + "table " + table.name() + " has no column " + name)));
     }
     return columns;
   }
@@ -56,8 +62,13 @@ final class TableGate {
     if (!given.equals(new HashSet<>(table.primaryKey()))) {
       throw new SyncException(
           ErrorCode.BAD_CHUNK,
-          where(statement) + "key " + keyColumns + " is not the primary key "
-              + table.primaryKey() + " of " + table.name());
+          where(statement)
+              + "key "
+              + keyColumns
+              + " is not the primary key "
+              + table.primaryKey()
+              + " of "
+              + table.name());
     }
   }
 

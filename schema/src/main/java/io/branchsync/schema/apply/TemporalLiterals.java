@@ -51,8 +51,8 @@ final class TemporalLiterals {
       throw new BadLiteralException("year 0 is not a date");
     }
     try {
-      return LocalDate.of(year, Integer.parseInt(m.group(group + 1)),
-          Integer.parseInt(m.group(group + 2)));
+      return LocalDate.of(
+          year, Integer.parseInt(m.group(group + 1)), Integer.parseInt(m.group(group + 2)));
     } catch (DateTimeException e) {
       throw new BadLiteralException("no such date");
     }
@@ -60,13 +60,19 @@ final class TemporalLiterals {
 
   private static String time(Matcher m, int group) {
     try {
-      LocalTime.of(Integer.parseInt(m.group(group)), Integer.parseInt(m.group(group + 1)),
+      LocalTime.of(
+          Integer.parseInt(m.group(group)),
+          Integer.parseInt(m.group(group + 1)),
           Integer.parseInt(m.group(group + 2)));
     } catch (DateTimeException e) {
       throw new BadLiteralException("no such time of day");
     }
     String fraction = m.group(group + 3);
-    return m.group(group) + ":" + m.group(group + 1) + ":" + m.group(group + 2)
+    return m.group(group)
+        + ":"
+        + m.group(group + 1)
+        + ":"
+        + m.group(group + 2)
         + (fraction == null ? "" : "." + fraction);
   }
 

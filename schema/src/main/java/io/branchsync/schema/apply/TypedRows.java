@@ -19,8 +19,11 @@ final class TypedRows {
 
   private TypedRows() {}
 
-  static List<List<Object>> parse(ChunkStatement statement, TableMeta table,
-      List<ColumnMeta> columns, List<List<SqlValue>> rows) {
+  static List<List<Object>> parse(
+      ChunkStatement statement,
+      TableMeta table,
+      List<ColumnMeta> columns,
+      List<List<SqlValue>> rows) {
     List<List<Object>> typed = new ArrayList<>(rows.size());
     for (List<SqlValue> row : rows) {
       Object[] values = new Object[columns.size()];
@@ -28,9 +31,17 @@ final class TypedRows {
         try {
           values[i] = LiteralParser.parse(columns.get(i), row.get(i));
         } catch (BadLiteralException e) {
-          throw new SyncException(ErrorCode.BAD_CHUNK, TableGate.where(statement) + "table "
-              + table.name() + " column " + columns.get(i).name() + ": value "
-              + shown(row.get(i)) + " is " + e.getMessage());
+          throw new SyncException(
+              ErrorCode.BAD_CHUNK,
+              TableGate.where(statement)
+                  + "table "
+                  + table.name()
+                  + " column "
+                  + columns.get(i).name()
+                  + ": value "
+                  + shown(row.get(i))
+                  + " is "
+                  + e.getMessage());
         }
       }
       typed.add(Arrays.asList(values));
@@ -41,8 +52,7 @@ final class TypedRows {
   private static String shown(SqlValue value) {
     String text = SqlValue.plainText(value);
     if (text.length() > SHOWN_CHARACTERS) {
-      return "'" + text.substring(0, SHOWN_CHARACTERS) + "...' (" + text.length()
-          + " characters)";
+      return "'" + text.substring(0, SHOWN_CHARACTERS) + "...' (" + text.length() + " characters)";
     }
     return "'" + text + "'";
   }

@@ -20,10 +20,10 @@ import java.util.function.Function;
  * Keeps the rows of one transaction from clashing on a unique key other than the primary key when
  * the end state has no clash: a SKU swapped between two products, a SKU taken over from a product
  * deleted later in the same session. Before an upsert, the rows holding its keys or unique values
- * are found in one query; a row that holds a value another incoming row takes is moved
- * aside (see {@link RowParker}). A row moved aside that the transaction neither rewrites nor
- * deletes by its end means the end state really has two rows with one value: {@link #finish}
- * refuses the row that took the value, naming the row that holds it.
+ * are found in one query; a row that holds a value another incoming row takes is moved aside (see
+ * {@link RowParker}). A row moved aside that the transaction neither rewrites nor deletes by its
+ * end means the end state really has two rows with one value: {@link #finish} refuses the row that
+ * took the value, naming the row that holds it.
  *
  * <p>One guard per transaction.
  */
@@ -31,6 +31,7 @@ final class UniqueKeyGuard {
   private final UniqueKeyHolders holders;
   private final RowParker parker;
   private final Function<List<Object>, String> sentKey;
+
   /** Rows moved aside and not yet rewritten or deleted, by table and key text. */
   private final Map<List<String>, Parked> pending = new LinkedHashMap<>();
 
@@ -51,8 +52,13 @@ final class UniqueKeyGuard {
    * @return the key texts of the incoming rows that exist already, or null when the table has no
    *     unique key among the statement's columns (nothing was looked up)
    */
-  Set<String> clear(Connection c, String where, TableMeta table, List<ColumnMeta> columns,
-      List<List<Object>> rows) throws SQLException {
+  Set<String> clear(
+      Connection c,
+      String where,
+      TableMeta table,
+      List<ColumnMeta> columns,
+      List<List<Object>> rows)
+      throws SQLException {
     List<List<ColumnMeta>> keys = uniqueKeys(table, columns);
     if (keys.isEmpty()) {
       return null;
@@ -109,15 +115,29 @@ final class UniqueKeyGuard {
     }
     Parked first = pending.values().iterator().next();
     pending.clear();
-    throw new RowRejectedException("", first.table(), first.taker(), first.holder(),
-        "unique key (" + first.columns() + ") value " + quoted(first.value())
-            + " is held by the row with key " + first.holder()
+    throw new RowRejectedException(
+        "",
+        first.table(),
+        first.taker(),
+        first.holder(),
+        "unique key ("
+            + first.columns()
+            + ") value "
+            + quoted(first.value())
+            + " is held by the row with key "
+            + first.holder()
             + ", which this transaction neither changed nor deleted");
   }
 
-  private void moveAsideIfTaken(String where, TableMeta table, List<List<ColumnMeta>> keys,
-      UniqueKeyHolders.Held held, String heldKey, Set<String> incoming,
-      Map<List<ColumnMeta>, Map<String, String>> takers, Map<String, String> sentNames,
+  private void moveAsideIfTaken(
+      String where,
+      TableMeta table,
+      List<List<ColumnMeta>> keys,
+      UniqueKeyHolders.Held held,
+      String heldKey,
+      Set<String> incoming,
+      Map<List<ColumnMeta>, Map<String, String>> takers,
+      Map<String, String> sentNames,
       List<RowParker.Move> moves) {
     boolean rewritten = incoming.contains(heldKey);
     Map<List<ColumnMeta>, String> takenBy = new LinkedHashMap<>();
@@ -125,8 +145,8 @@ final class UniqueKeyGuard {
     for (List<ColumnMeta> unique : keys) {
       List<Object> value = unique.stream().map(col -> held.values().get(col.name())).toList();
       heldValues.put(unique, value);
-      String by = value.contains(null) ? null
-          : takers.getOrDefault(unique, Map.of()).get(loose(value));
+      String by =
+          value.contains(null) ? null : takers.getOrDefault(unique, Map.of()).get(loose(value));
       if (by != null && !by.equals(heldKey)) {
         takenBy.put(unique, by);
       }
@@ -140,15 +160,30 @@ final class UniqueKeyGuard {
       // values even where our comparison cannot tell which: move all of them aside
       boolean unseen = !rewritten && takenBy.isEmpty() && !value.contains(null);
       if (by != null || unseen) {
-        ColumnMeta column = RowParker.parkable(unique).orElseThrow(() -> new RowRejectedException(
-            where, table.name(), heldKey, null, "unique key (" + names(unique) + ") cannot be"
-                + " moved aside to let another row take its value: no nullable or text column"));
+        ColumnMeta column =
+            RowParker.parkable(unique)
+                .orElseThrow(
+                    () ->
+                        new RowRejectedException(
+                            where,
+                            table.name(),
+                            heldKey,
+                            null,
+                            "unique key ("
+                                + names(unique)
+                                + ") cannot be"
+                                + " moved aside to let another row take its value: no nullable or text column"));
         aside.add(column);
         if (!rewritten && taker == null) {
           taker = by != null ? by : "?";
-          pending.put(List.of(table.name(), heldKey), new Parked(table.name(), heldKey,
-              sentNames.getOrDefault(taker, taker), names(unique),
-              value.size() == 1 ? value.get(0) : value));
+          pending.put(
+              List.of(table.name(), heldKey),
+              new Parked(
+                  table.name(),
+                  heldKey,
+                  sentNames.getOrDefault(taker, taker),
+                  names(unique),
+                  value.size() == 1 ? value.get(0) : value));
         }
       }
     }
@@ -158,15 +193,29 @@ final class UniqueKeyGuard {
   }
 
   /** Two rows of one statement with one value can never both stand. */
-  private static void requireDistinct(String where, TableMeta table, List<ColumnMeta> unique,
-      List<Object> value, String keyText, Map<List<ColumnMeta>, Map<String, String>> takers) {
+  private static void requireDistinct(
+      String where,
+      TableMeta table,
+      List<ColumnMeta> unique,
+      List<Object> value,
+      String keyText,
+      Map<List<ColumnMeta>, Map<String, String>> takers) {
     Map<String, String> byValue = takers.computeIfAbsent(unique, u -> new HashMap<>());
     String strict = KeyText.of(value);
     String other = byValue.get("=" + strict);
     if (other != null && !other.equals(keyText)) {
-      throw new RowRejectedException(where, table.name(), keyText, other,
-          "unique key (" + names(unique) + ") value " + quoted(value.size() == 1 ? value.get(0)
-              : value) + " is also in the row with key " + other + " of the same statement");
+      throw new RowRejectedException(
+          where,
+          table.name(),
+          keyText,
+          other,
+          "unique key ("
+              + names(unique)
+              + ") value "
+              + quoted(value.size() == 1 ? value.get(0) : value)
+              + " is also in the row with key "
+              + other
+              + " of the same statement");
     }
     byValue.put("=" + strict, keyText);
     byValue.put(loose(value), keyText);
@@ -191,12 +240,13 @@ final class UniqueKeyGuard {
   }
 
   private static List<ColumnMeta> group(List<String> names, List<ColumnMeta> columns) {
-    return names.stream().map(n -> columns.stream().filter(c -> c.name().equals(n))
-        .findFirst().orElseThrow()).toList();
+    return names.stream()
+        .map(n -> columns.stream().filter(c -> c.name().equals(n)).findFirst().orElseThrow())
+        .toList();
   }
 
-  private static List<Object> values(List<Object> row, List<ColumnMeta> columns,
-      List<ColumnMeta> group) {
+  private static List<Object> values(
+      List<Object> row, List<ColumnMeta> columns, List<ColumnMeta> group) {
     List<Object> values = new ArrayList<>(group.size());
     group.forEach(col -> values.add(row.get(columns.indexOf(col))));
     return values;

@@ -34,14 +34,15 @@ final class UniqueKeyHolders {
   record Held(List<Object> key, Map<String, Object> values) {}
 
   /**
-   * @param wanted the incoming values per group of columns: the primary key first, then each
-   *     unique key; tuples with a NULL are left out by the caller (NULL never clashes)
+   * @param wanted the incoming values per group of columns: the primary key first, then each unique
+   *     key; tuples with a NULL are left out by the caller (NULL never clashes)
    */
   List<Held> find(Connection c, TableMeta table, Map<List<ColumnMeta>, List<List<Object>>> wanted)
       throws SQLException {
     List<ColumnMeta> read = new ArrayList<>();
-    wanted.keySet().forEach(group -> group.stream()
-        .filter(col -> !read.contains(col)).forEach(read::add));
+    wanted
+        .keySet()
+        .forEach(group -> group.stream().filter(col -> !read.contains(col)).forEach(read::add));
     List<String> where = new ArrayList<>();
     List<ColumnMeta> boundColumns = new ArrayList<>();
     List<Object> bound = new ArrayList<>();
@@ -58,9 +59,14 @@ final class UniqueKeyHolders {
     if (where.isEmpty()) {
       return List.of();
     }
-    String sql = "SELECT " + read.stream().map(col -> dialect.quote(col.name()))
-        .collect(Collectors.joining(", ")) + " FROM " + dialect.quote(table.name())
-        + " WHERE " + String.join(" OR ", where) + dialect.lockRowsRead();
+    String sql =
+        "SELECT "
+            + read.stream().map(col -> dialect.quote(col.name())).collect(Collectors.joining(", "))
+            + " FROM "
+            + dialect.quote(table.name())
+            + " WHERE "
+            + String.join(" OR ", where)
+            + dialect.lockRowsRead();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       for (int i = 0; i < bound.size(); i++) {
         binder.bind(s, i + 1, boundColumns.get(i), bound.get(i));

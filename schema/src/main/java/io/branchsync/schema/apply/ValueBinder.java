@@ -9,8 +9,8 @@ import java.sql.SQLException;
 
 /**
  * Binds a value {@link LiteralParser} already typed to a placeholder: numbers, booleans and bytes
- * as themselves, text and the canonical date and time text through the dialect, so the server
- * reads a form that has only one meaning.
+ * as themselves, text and the canonical date and time text through the dialect, so the server reads
+ * a form that has only one meaning.
  */
 final class ValueBinder {
   private final Dialect dialect;

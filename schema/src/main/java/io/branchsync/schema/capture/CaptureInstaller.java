@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 
-/** Installs and removes the change-capture triggers of a set of tables, from the database's metadata. */
+/**
+ * Installs and removes the change-capture triggers of a set of tables, from the database's
+ * metadata.
+ */
 public final class CaptureInstaller {
   private final Dialect dialect;
 

@@ -14,7 +14,11 @@ import java.util.List;
  * @param changes how many change-log rows this batch covered
  */
 public record ChangeBatch(
-    List<ChunkStatement> statements, List<ChangeKey> keys, long nextSeq, boolean more, int changes) {
+    List<ChunkStatement> statements,
+    List<ChangeKey> keys,
+    long nextSeq,
+    boolean more,
+    int changes) {
 
   public ChangeBatch {
     statements = List.copyOf(statements);

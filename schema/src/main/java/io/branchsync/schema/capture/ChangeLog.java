@@ -15,7 +15,9 @@ public final class ChangeLog {
     return count(connection, "SELECT COUNT(*) FROM sync_change", 0);
   }
 
-  /** Change-log rows after the cursor or not yet ordered: what a reader at {@code seq} has not seen. */
+  /**
+   * Change-log rows after the cursor or not yet ordered: what a reader at {@code seq} has not seen.
+   */
   public static long pendingAfter(Connection connection, long seq) {
     return count(connection, "SELECT COUNT(*) FROM sync_change WHERE seq IS NULL OR seq > ?", seq);
   }

@@ -47,10 +47,15 @@ public final class ChangeReader {
    * @param maxChanges how many change-log rows one batch covers at most (more when a transaction
    *     would otherwise be split)
    * @param tables only changes of these tables are sent; others are passed over
-   * @param excludeOrigin changes that came from this branch are passed over (no echo); null for none
+   * @param excludeOrigin changes that came from this branch are passed over (no echo); null for
+   *     none
    */
   public ChangeBatch read(
-      Connection connection, long afterSeq, int maxChanges, Set<String> tables, Integer excludeOrigin) {
+      Connection connection,
+      long afterSeq,
+      int maxChanges,
+      Set<String> tables,
+      Integer excludeOrigin) {
     stamper.stampAll(connection);
     try {
       connection.setAutoCommit(false);
@@ -70,7 +75,11 @@ public final class ChangeReader {
   }
 
   private ChangeBatch readInSnapshot(
-      Connection connection, long afterSeq, int maxChanges, Set<String> tables, Integer excludeOrigin)
+      Connection connection,
+      long afterSeq,
+      int maxChanges,
+      Set<String> tables,
+      Integer excludeOrigin)
       throws SQLException {
     List<LogEntry> entries = entriesAfter(connection, afterSeq, maxChanges + 1);
     boolean more = entries.size() > maxChanges;
@@ -122,7 +131,9 @@ public final class ChangeReader {
       if (!gone.isEmpty()) {
         deletes.add(0, new DeleteByKey(name, table.primaryKey(), gone, 0));
         List<ChangeKey> goneKeys = new ArrayList<>();
-        keys.stream().filter(k -> !rows.containsKey(k)).forEach(k -> goneKeys.add(new ChangeKey(name, k)));
+        keys.stream()
+            .filter(k -> !rows.containsKey(k))
+            .forEach(k -> goneKeys.add(new ChangeKey(name, k)));
         deleteKeys.addAll(0, goneKeys);
       }
     }
@@ -135,12 +146,16 @@ public final class ChangeReader {
 
   private void addUpserts(TableMeta table, List<List<SqlValue>> rows, List<ChunkStatement> out) {
     for (int from = 0; from < rows.size(); from += rowsPerStatement) {
-      List<List<SqlValue>> part = rows.subList(from, Math.min(rows.size(), from + rowsPerStatement));
-      out.add(new Upsert(table.name(), table.columnNames(), table.primaryKey(), List.copyOf(part), 0));
+      List<List<SqlValue>> part =
+          rows.subList(from, Math.min(rows.size(), from + rowsPerStatement));
+      out.add(
+          new Upsert(table.name(), table.columnNames(), table.primaryKey(), List.copyOf(part), 0));
     }
   }
 
-  /** Key text back to typed literals: numbers stay numbers so both dialects compare them exactly. */
+  /**
+   * Key text back to typed literals: numbers stay numbers so both dialects compare them exactly.
+   */
   static List<SqlValue> keyValues(TableMeta table, List<String> key) {
     List<SqlValue> values = new ArrayList<>(key.size());
     for (int i = 0; i < key.size(); i++) {
@@ -156,8 +171,10 @@ public final class ChangeReader {
     return query(
         connection,
         "SELECT seq, table_name, pk1, pk2, pk3, origin, txid FROM sync_change"
-            + " WHERE seq > ? ORDER BY seq LIMIT " + limit,
-        afterSeq, null);
+            + " WHERE seq > ? ORDER BY seq LIMIT "
+            + limit,
+        afterSeq,
+        null);
   }
 
   private static List<LogEntry> restOfTransaction(Connection connection, LogEntry last)
@@ -170,7 +187,8 @@ public final class ChangeReader {
         connection,
         "SELECT seq, table_name, pk1, pk2, pk3, origin, txid FROM sync_change"
             + " WHERE seq > ? AND txid = ? ORDER BY seq",
-        last.seq(), last.txid());
+        last.seq(),
+        last.txid());
   }
 
   private static boolean hasEntriesAfter(Connection connection, long seq) throws SQLException {

@@ -77,13 +77,22 @@ public final class RowFetcher {
   }
 
   private String selectByKeys(TableMeta table, int count) {
-    String columns = table.columns().stream().map(c -> dialect.quote(c.name()))
-        .collect(Collectors.joining(", "));
-    String key = table.primaryKey().stream().map(dialect::quote)
-        .collect(Collectors.joining(", ", "(", ")"));
-    String tuple = table.primaryKey().stream().map(k -> "?").collect(Collectors.joining(", ", "(", ")"));
-    StringBuilder sql = new StringBuilder("SELECT ").append(columns).append(" FROM ")
-        .append(dialect.quote(table.name())).append(" WHERE ").append(key).append(" IN (");
+    String columns =
+        table.columns().stream()
+            .map(c -> dialect.quote(c.name()))
+            .collect(Collectors.joining(", "));
+    String key =
+        table.primaryKey().stream().map(dialect::quote).collect(Collectors.joining(", ", "(", ")"));
+    String tuple =
+        table.primaryKey().stream().map(k -> "?").collect(Collectors.joining(", ", "(", ")"));
+    StringBuilder sql =
+        new StringBuilder("SELECT ")
+            .append(columns)
+            .append(" FROM ")
+            .append(dialect.quote(table.name()))
+            .append(" WHERE ")
+            .append(key)
+            .append(" IN (");
     for (int i = 0; i < count; i++) {
       sql.append(i == 0 ? "" : ", ").append(tuple);
     }

@@ -32,8 +32,14 @@ public enum ColumnKind {
       case Types.BIT:
         // MySQL reports TINYINT(1) and BIT(1) as BIT; PostgreSQL reports boolean as BIT too.
         return size <= 1 || "bool".equalsIgnoreCase(typeName) ? BOOLEAN : BINARY;
-      case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.NCHAR, Types.NVARCHAR,
-          Types.LONGNVARCHAR, Types.CLOB, Types.NCLOB:
+      case Types.CHAR,
+      Types.VARCHAR,
+      Types.LONGVARCHAR,
+      Types.NCHAR,
+      Types.NVARCHAR,
+      Types.LONGNVARCHAR,
+      Types.CLOB,
+      Types.NCLOB:
         return TEXT;
       case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE:
         return TIMESTAMP;

@@ -51,8 +51,7 @@ public final class SchemaCatalog {
   /** The table, or a SCHEMA_MISMATCH error naming it. */
   public TableMeta require(String table) {
     return find(table)
-        .orElseThrow(
-            () -> new SyncException(ErrorCode.SCHEMA_MISMATCH, "no table named " + table));
+        .orElseThrow(() -> new SyncException(ErrorCode.SCHEMA_MISMATCH, "no table named " + table));
   }
 
   public Collection<TableMeta> tables() {
@@ -131,15 +130,21 @@ public final class SchemaCatalog {
         String parent = rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT);
         parents.add(parent);
         String name = rs.getString("FK_NAME");
-        foreignKeys.computeIfAbsent(name == null ? parent : name, n -> new TreeMap<>())
+        foreignKeys
+            .computeIfAbsent(name == null ? parent : name, n -> new TreeMap<>())
             .put(rs.getString("FKCOLUMN_NAME").toLowerCase(Locale.ROOT), parent);
       }
     }
     Map<String, String> references = new TreeMap<>();
     foreignKeys.values().stream().filter(k -> k.size() == 1).forEach(references::putAll);
     List<String> primaryKey = new ArrayList<>(key.values());
-    return new TableMeta(table, columns, primaryKey, parents,
-        uniqueKeys(meta, catalog, schema, table, columns, primaryKey), references);
+    return new TableMeta(
+        table,
+        columns,
+        primaryKey,
+        parents,
+        uniqueKeys(meta, catalog, schema, table, columns, primaryKey),
+        references);
   }
 
   /**
@@ -147,8 +152,13 @@ public final class SchemaCatalog {
    * names something that is not a column and is left out, as is a partial one and one that holds
    * the whole primary key (it can never be shared by two rows).
    */
-  private static List<List<String>> uniqueKeys(DatabaseMetaData meta, String catalog,
-      String schema, String table, List<ColumnMeta> columns, List<String> primaryKey)
+  private static List<List<String>> uniqueKeys(
+      DatabaseMetaData meta,
+      String catalog,
+      String schema,
+      String table,
+      List<ColumnMeta> columns,
+      List<String> primaryKey)
       throws SQLException {
     Map<String, Map<Integer, String>> byIndex = new TreeMap<>();
     try (ResultSet rs = meta.getIndexInfo(catalog, schema, table, true, true)) {
@@ -157,14 +167,17 @@ public final class SchemaCatalog {
         String column = rs.getString("COLUMN_NAME");
         String filter = rs.getString("FILTER_CONDITION");
         // a partial index (PostgreSQL's WHERE) binds only some rows: no key every row must keep
-        if (index == null || rs.getBoolean("NON_UNIQUE")
+        if (index == null
+            || rs.getBoolean("NON_UNIQUE")
             || rs.getShort("TYPE") == DatabaseMetaData.tableIndexStatistic
             || (filter != null && !filter.isBlank())) {
           continue;
         }
-        byIndex.computeIfAbsent(index, i -> new TreeMap<>()).put(
-            (int) rs.getShort("ORDINAL_POSITION"),
-            column == null ? "" : column.toLowerCase(Locale.ROOT));
+        byIndex
+            .computeIfAbsent(index, i -> new TreeMap<>())
+            .put(
+                (int) rs.getShort("ORDINAL_POSITION"),
+                column == null ? "" : column.toLowerCase(Locale.ROOT));
       }
     }
     Set<String> known = new HashSet<>();

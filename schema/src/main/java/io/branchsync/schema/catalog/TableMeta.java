@@ -6,10 +6,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A table as the database describes it: columns in order, primary key, the tables its foreign
- * keys point to (for parent-first ordering), and its unique keys other than the primary key, each
- * a list of plain columns (unique indexes on expressions are left out: we cannot reason about them,
- * and the database still enforces them), and which column of a single-column foreign key points at
+ * A table as the database describes it: columns in order, primary key, the tables its foreign keys
+ * point to (for parent-first ordering), and its unique keys other than the primary key, each a list
+ * of plain columns (unique indexes on expressions are left out: we cannot reason about them, and
+ * the database still enforces them), and which column of a single-column foreign key points at
  * which table.
  */
 public record TableMeta(
@@ -29,8 +29,12 @@ public record TableMeta(
   }
 
   /** A table whose foreign keys are known only by the tables they point at. */
-  public TableMeta(String name, List<ColumnMeta> columns, List<String> primaryKey,
-      Set<String> parents, List<List<String>> uniqueKeys) {
+  public TableMeta(
+      String name,
+      List<ColumnMeta> columns,
+      List<String> primaryKey,
+      Set<String> parents,
+      List<List<String>> uniqueKeys) {
     this(name, columns, primaryKey, parents, uniqueKeys, Map.of());
   }
 

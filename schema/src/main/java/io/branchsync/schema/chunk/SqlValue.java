@@ -41,9 +41,9 @@ public sealed interface SqlValue
   }
 
   /**
-   * The value as plain text, the form COPY data, keys in the change log and log lines use:
-   * text as is, numbers as their literal, booleans as {@code t}/{@code f}, bytes as {@code \x}
-   * and lowercase hex, NULL as {@code NULL}.
+   * The value as plain text, the form COPY data, keys in the change log and log lines use: text as
+   * is, numbers as their literal, booleans as {@code t}/{@code f}, bytes as {@code \x} and
+   * lowercase hex, NULL as {@code NULL}.
    *
    * @param value any value
    * @return its plain text

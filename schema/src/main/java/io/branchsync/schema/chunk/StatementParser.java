@@ -54,7 +54,7 @@ final class StatementParser {
         mysql
             ? "expected INSERT ... ON DUPLICATE KEY UPDATE or DELETE ... WHERE key IN (...)"
             : "expected INSERT ... ON CONFLICT, DELETE ... WHERE key IN (...) or COPY ... FROM"
-                  + " stdin");
+                + " stdin");
   }
 
   private Upsert insert(int line) {

@@ -28,9 +28,16 @@ public record TableSnapshot(String table, List<String> columns, List<List<SqlVal
     try {
       TableMeta meta = SchemaCatalog.read(c).require(table);
       String key = meta.primaryKey().stream().map(dialect::quote).collect(Collectors.joining(", "));
-      String sql = "SELECT " + meta.columns().stream().map(col -> dialect.quote(col.name()))
-          .collect(Collectors.joining(", ")) + " FROM " + dialect.quote(table)
-          + (range == null ? "" : " WHERE " + key + " BETWEEN ? AND ?") + " ORDER BY " + key;
+      String sql =
+          "SELECT "
+              + meta.columns().stream()
+                  .map(col -> dialect.quote(col.name()))
+                  .collect(Collectors.joining(", "))
+              + " FROM "
+              + dialect.quote(table)
+              + (range == null ? "" : " WHERE " + key + " BETWEEN ? AND ?")
+              + " ORDER BY "
+              + key;
       List<List<SqlValue>> rows = new ArrayList<>();
       try (PreparedStatement s = c.prepareStatement(sql)) {
         if (range != null) {

@@ -7,7 +7,10 @@ import java.util.List;
 
 /** Loads rows in PostgreSQL's COPY text format through the driver's COPY API. */
 public interface CopyLoader {
-  /** Streams {@code data} (COPY text rows, without the ending {@code \.}) into the table; returns rows loaded. */
+  /**
+   * Streams {@code data} (COPY text rows, without the ending {@code \.}) into the table; returns
+   * rows loaded.
+   */
   long copyIn(Connection connection, String table, List<String> columns, Reader data)
       throws SQLException;
 }

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Everything that differs between PostgreSQL and MySQL/MariaDB. No code outside this package asks
- * which database it talks to; it asks the dialect. Identifiers pass only through {@link #quote}, which
- * accepts plain names only, and values are always bound.
+ * which database it talks to; it asks the dialect. Identifiers pass only through {@link #quote},
+ * which accepts plain names only, and values are always bound.
  */
 public interface Dialect {
 
@@ -64,15 +64,15 @@ public interface Dialect {
    * An update by primary key of rows that exist, bound like {@link #upsert} (the same columns in
    * the same order), where it locks less than the upsert; empty where the upsert does as well.
    */
-  default Optional<String> updateByKey(String table, List<ColumnMeta> columns,
-      List<String> keyColumns, int rows) {
+  default Optional<String> updateByKey(
+      String table, List<ColumnMeta> columns, List<String> keyColumns, int rows) {
     return Optional.empty();
   }
 
   /**
    * A locking read of the rows with {@code rows} given primary keys that fails at once instead of
-   * waiting when another transaction holds one of them; empty where the applier has no need of
-   * it. Run in read committed, where it locks those rows only, not the gaps between them.
+   * waiting when another transaction holds one of them; empty where the applier has no need of it.
+   * Run in read committed, where it locks those rows only, not the gaps between them.
    */
   default Optional<String> lockKeysNowait(String table, List<String> keyColumns, int rows) {
     return Optional.empty();
@@ -83,9 +83,9 @@ public interface Dialect {
   }
 
   /**
-   * Whether {@link #upsert} updates the row that holds any of the new row's unique keys rather
-   * than only the row with its primary key (MySQL's {@code ON DUPLICATE KEY UPDATE} does). The
-   * applier then upserts only rows whose primary key it found and locked, and inserts the rest.
+   * Whether {@link #upsert} updates the row that holds any of the new row's unique keys rather than
+   * only the row with its primary key (MySQL's {@code ON DUPLICATE KEY UPDATE} does). The applier
+   * then upserts only rows whose primary key it found and locked, and inserts the rest.
    */
   boolean upsertMatchesAnyUniqueKey();
 
@@ -99,7 +99,9 @@ public interface Dialect {
   /** The most placeholders one statement may carry. */
   int maxParameters();
 
-  /** Binds a textual value (timestamp, decimal, text) so the server converts it to the column type. */
+  /**
+   * Binds a textual value (timestamp, decimal, text) so the server converts it to the column type.
+   */
   void bindText(PreparedStatement statement, int index, String value) throws SQLException;
 
   /**
@@ -130,7 +132,9 @@ public interface Dialect {
     return Optional.empty();
   }
 
-  /** Streams PostgreSQL COPY text rows into a table; only dialects that support COPY implement it. */
+  /**
+   * Streams PostgreSQL COPY text rows into a table; only dialects that support COPY implement it.
+   */
   default CopyLoader copyLoader() {
     return null;
   }

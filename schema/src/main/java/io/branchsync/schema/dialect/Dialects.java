@@ -34,6 +34,8 @@ public final class Dialects {
     }
     throw new SyncException(
         ErrorCode.SCHEMA_MISMATCH,
-        "unsupported database " + meta.getDatabaseProductName() + "; use PostgreSQL or MySQL/MariaDB");
+        "unsupported database "
+            + meta.getDatabaseProductName()
+            + "; use PostgreSQL or MySQL/MariaDB");
   }
 }

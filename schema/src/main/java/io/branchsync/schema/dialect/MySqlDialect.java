@@ -187,16 +187,20 @@ public class MySqlDialect implements Dialect {
   }
 
   /**
-   * InnoDB breaks a deadlock by rolling back the transaction that wrote less, which is most often
-   * a till's sale: a till's foreign-key check holds a shared lock on a product, then waits for
-   * the next product the sync updates, while the sync waits for the first. Locking the rows a
-   * statement writes up front with NOWAIT means the sync never waits on a till, so no cycle can
-   * form: the sync gives way and is sent again.
+   * InnoDB breaks a deadlock by rolling back the transaction that wrote less, which is most often a
+   * till's sale: a till's foreign-key check holds a shared lock on a product, then waits for the
+   * next product the sync updates, while the sync waits for the first. Locking the rows a statement
+   * writes up front with NOWAIT means the sync never waits on a till, so no cycle can form: the
+   * sync gives way and is sent again.
    */
   @Override
   public Optional<String> lockKeysNowait(String table, List<String> keyColumns, int rows) {
-    return Optional.of("SELECT 1 FROM " + quote(table) + " WHERE " + keyIn(keyColumns, rows)
-        + " FOR UPDATE NOWAIT");
+    return Optional.of(
+        "SELECT 1 FROM "
+            + quote(table)
+            + " WHERE "
+            + keyIn(keyColumns, rows)
+            + " FOR UPDATE NOWAIT");
   }
 
   @Override

@@ -9,16 +9,16 @@ import java.util.OptionalLong;
 
 /**
  * MySQL/MariaDB keys that never jump: a {@code BEFORE INSERT} trigger gives a row inserted without
- * a key (omitted, NULL or 0) the next value of a one-column {@code AUTO_INCREMENT} table of its own,
- * {@code bs_key_<table>}. Only local inserts draw from it, so keys applied from other branches'
- * ranges never move it.
+ * a key (omitted, NULL or 0) the next value of a one-column {@code AUTO_INCREMENT} table of its
+ * own, {@code bs_key_<table>}. Only local inserts draw from it, so keys applied from other
+ * branches' ranges never move it.
  *
  * <p>Why a table and not a counter row: InnoDB hands out {@code AUTO_INCREMENT} values under a
  * statement-long latch, not a transaction-long row lock, so tills inserting at once never wait for
  * each other's commit (an {@code UPDATE counter SET next = next + 1} would serialize them until
- * commit). MySQL 8 has no {@code SEQUENCE}; one mechanism serves both databases. The trigger deletes
- * the row it drew at once, so the table stays empty; MySQL 8 and MariaDB 10.2.4+ keep the counter
- * across restarts.
+ * commit). MySQL 8 has no {@code SEQUENCE}; one mechanism serves both databases. The trigger
+ * deletes the row it drew at once, so the table stays empty; MySQL 8 and MariaDB 10.2.4+ keep the
+ * counter across restarts.
  *
  * <p>What applications see: the driver's generated key of a single-row insert (JDBC {@code
  * getGeneratedKeys}, {@code cursor.lastrowid}) is the drawn key; SQL {@code LAST_INSERT_ID()} is
@@ -60,17 +60,36 @@ final class MySqlKeyAllocator implements KeyAllocator {
     String key = dialect.quote(keyColumn);
     try (Statement s = connection.createStatement()) {
       // start is a long and identifiers pass through quote, so the DDL text carries nothing else
-      s.execute("CREATE TABLE IF NOT EXISTS " + counter
-          + " (id BIGINT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB AUTO_INCREMENT=" + start);
+      s.execute(
+          "CREATE TABLE IF NOT EXISTS "
+              + counter
+              + " (id BIGINT AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB AUTO_INCREMENT="
+              + start);
       s.execute("DROP TRIGGER IF EXISTS " + dialect.quote(triggerName(table)));
-      s.execute("CREATE TRIGGER " + dialect.quote(triggerName(table)) + " BEFORE INSERT ON "
-          + dialect.quote(table) + " FOR EACH ROW BEGIN"
-          // in a BEFORE trigger an omitted AUTO_INCREMENT column reads 0
-          + " IF NEW." + key + " IS NULL OR NEW." + key + " = 0 THEN"
-          + " INSERT INTO " + counter + " () VALUES ();"
-          + " SET NEW." + key + " = LAST_INSERT_ID();"
-          + " DELETE FROM " + counter + " WHERE id = NEW." + key + ";"
-          + " END IF; END");
+      s.execute(
+          "CREATE TRIGGER "
+              + dialect.quote(triggerName(table))
+              + " BEFORE INSERT ON "
+              + dialect.quote(table)
+              + " FOR EACH ROW BEGIN"
+              // in a BEFORE trigger an omitted AUTO_INCREMENT column reads 0
+              + " IF NEW."
+              + key
+              + " IS NULL OR NEW."
+              + key
+              + " = 0 THEN"
+              + " INSERT INTO "
+              + counter
+              + " () VALUES ();"
+              + " SET NEW."
+              + key
+              + " = LAST_INSERT_ID();"
+              + " DELETE FROM "
+              + counter
+              + " WHERE id = NEW."
+              + key
+              + ";"
+              + " END IF; END");
     }
   }
 
@@ -103,9 +122,10 @@ final class MySqlKeyAllocator implements KeyAllocator {
   private static OptionalLong autoIncrement(Connection connection, String table)
       throws SQLException {
     freshStatistics(connection);
-    try (PreparedStatement s = connection.prepareStatement(
-        "SELECT AUTO_INCREMENT FROM information_schema.TABLES"
-            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+    try (PreparedStatement s =
+        connection.prepareStatement(
+            "SELECT AUTO_INCREMENT FROM information_schema.TABLES"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
       s.setString(1, table);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {

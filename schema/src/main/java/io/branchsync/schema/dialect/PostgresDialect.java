@@ -19,10 +19,34 @@ import java.util.stream.Collectors;
 public class PostgresDialect implements Dialect {
   // built-in types the catalog names as a CAST takes them; a user type (an enum, a domain, a type
   // in another schema or with capitals) keeps the upsert, which needs no cast
-  private static final Set<String> CAST_TYPES = Set.of("int2", "int4", "int8", "serial",
-      "serial4", "serial8", "bigserial", "smallserial", "serial2", "numeric", "float4", "float8",
-      "bool", "varchar", "bpchar", "text", "date", "time", "timetz", "timestamp", "timestamptz",
-      "bytea", "uuid", "json", "jsonb", "interval");
+  private static final Set<String> CAST_TYPES =
+      Set.of(
+          "int2",
+          "int4",
+          "int8",
+          "serial",
+          "serial4",
+          "serial8",
+          "bigserial",
+          "smallserial",
+          "serial2",
+          "numeric",
+          "float4",
+          "float8",
+          "bool",
+          "varchar",
+          "bpchar",
+          "text",
+          "date",
+          "time",
+          "timetz",
+          "timestamp",
+          "timestamptz",
+          "bytea",
+          "uuid",
+          "json",
+          "jsonb",
+          "interval");
   private static final String ORIGIN_SETTING = "branchsync.origin";
 
   @Override
@@ -89,7 +113,9 @@ public class PostgresDialect implements Dialect {
   }
 
   private String rowOf(String record, List<String> key) {
-    return key.stream().map(k -> record + "." + quote(k)).collect(Collectors.joining(", ", "ROW(", ")"));
+    return key.stream()
+        .map(k -> record + "." + quote(k))
+        .collect(Collectors.joining(", ", "ROW(", ")"));
   }
 
   private String logInsert(String table, String record, List<String> key, String op) {
@@ -115,7 +141,9 @@ public class PostgresDialect implements Dialect {
   @Override
   public String upsert(String table, List<String> columns, List<String> keyColumns, int rows) {
     String conflict =
-        keyColumns.stream().map(this::quote).collect(Collectors.joining(", ", " ON CONFLICT (", ")"));
+        keyColumns.stream()
+            .map(this::quote)
+            .collect(Collectors.joining(", ", " ON CONFLICT (", ")"));
     List<String> updated = columns.stream().filter(c -> !keyColumns.contains(c)).toList();
     String action =
         updated.isEmpty()
@@ -129,27 +157,37 @@ public class PostgresDialect implements Dialect {
   /**
    * {@code UPDATE ... FROM (VALUES ...)}: a plain update takes the row lock that blocks a till's
    * foreign-key check ({@code FOR KEY SHARE}) only when it really changes a unique column, while
-   * {@code ON CONFLICT DO UPDATE} takes it whenever a unique column is in its SET list, so a
-   * price change would make tills selling that product wait, and deadlock.
+   * {@code ON CONFLICT DO UPDATE} takes it whenever a unique column is in its SET list, so a price
+   * change would make tills selling that product wait, and deadlock.
    */
   @Override
-  public Optional<String> updateByKey(String table, List<ColumnMeta> columns,
-      List<String> keyColumns, int rows) {
+  public Optional<String> updateByKey(
+      String table, List<ColumnMeta> columns, List<String> keyColumns, int rows) {
     List<String> names = columns.stream().map(ColumnMeta::name).toList();
     List<String> updated = names.stream().filter(c -> !keyColumns.contains(c)).toList();
     boolean typed = columns.stream().allMatch(c -> CAST_TYPES.contains(c.typeName()));
     if (updated.isEmpty() || !typed || !names.containsAll(keyColumns)) {
       return Optional.empty();
     }
-    String row = columns.stream().map(c -> "CAST(? AS " + castType(c.typeName()) + ")")
-        .collect(Collectors.joining(", ", "(", ")"));
-    return Optional.of("UPDATE " + quote(table) + " AS t SET "
-        + updated.stream().map(c -> quote(c) + " = v." + quote(c))
-            .collect(Collectors.joining(", "))
-        + " FROM (VALUES " + String.join(", ", Collections.nCopies(rows, row)) + ") AS v ("
-        + names.stream().map(this::quote).collect(Collectors.joining(", ")) + ") WHERE "
-        + keyColumns.stream().map(k -> "t." + quote(k) + " = v." + quote(k))
-            .collect(Collectors.joining(" AND ")));
+    String row =
+        columns.stream()
+            .map(c -> "CAST(? AS " + castType(c.typeName()) + ")")
+            .collect(Collectors.joining(", ", "(", ")"));
+    return Optional.of(
+        "UPDATE "
+            + quote(table)
+            + " AS t SET "
+            + updated.stream()
+                .map(c -> quote(c) + " = v." + quote(c))
+                .collect(Collectors.joining(", "))
+            + " FROM (VALUES "
+            + String.join(", ", Collections.nCopies(rows, row))
+            + ") AS v ("
+            + names.stream().map(this::quote).collect(Collectors.joining(", "))
+            + ") WHERE "
+            + keyColumns.stream()
+                .map(k -> "t." + quote(k) + " = v." + quote(k))
+                .collect(Collectors.joining(" AND ")));
   }
 
   /** The driver reports serial columns by their shorthand, which is no type to cast to. */
@@ -202,8 +240,7 @@ public class PostgresDialect implements Dialect {
   public OptionalLong nextKey(Connection connection, String table, String column)
       throws SQLException {
     String sequence;
-    try (PreparedStatement s =
-        connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
+    try (PreparedStatement s = connection.prepareStatement("SELECT pg_get_serial_sequence(?, ?)")) {
       s.setString(1, quote(table));
       s.setString(2, Identifiers.requirePlain(column));
       try (ResultSet rs = s.executeQuery()) {
@@ -219,8 +256,9 @@ public class PostgresDialect implements Dialect {
       String plain = part.startsWith("\"") ? part.substring(1, part.length() - 1) : part;
       name.append(name.length() == 0 ? "" : ".").append(quote(plain));
     }
-    try (PreparedStatement s = connection.prepareStatement(
-            "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM " + name);
+    try (PreparedStatement s =
+            connection.prepareStatement(
+                "SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM " + name);
         ResultSet rs = s.executeQuery()) {
       return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
     }

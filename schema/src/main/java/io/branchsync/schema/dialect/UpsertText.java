@@ -16,7 +16,8 @@ final class UpsertText {
     StringBuilder sql =
         new StringBuilder("INSERT INTO ")
             .append(dialect.quote(table))
-            .append(columns.stream().map(dialect::quote).collect(Collectors.joining(", ", " (", ")")))
+            .append(
+                columns.stream().map(dialect::quote).collect(Collectors.joining(", ", " (", ")")))
             .append(" VALUES ");
     for (int i = 0; i < rows; i++) {
       sql.append(i == 0 ? "" : ", ").append(tuple);
@@ -25,7 +26,8 @@ final class UpsertText {
   }
 
   static String keyIn(Dialect dialect, List<String> keyColumns, int rows) {
-    String key = keyColumns.stream().map(dialect::quote).collect(Collectors.joining(", ", "(", ")"));
+    String key =
+        keyColumns.stream().map(dialect::quote).collect(Collectors.joining(", ", "(", ")"));
     String tuple = keyColumns.stream().map(k -> "?").collect(Collectors.joining(", ", "(", ")"));
     return key + " IN (" + String.join(", ", Collections.nCopies(rows, tuple)) + ")";
   }

@@ -9,7 +9,8 @@ public record IdRange(long first, long last) {
 
   public IdRange {
     if (first < 1 || last < first) {
-      throw new IllegalArgumentException("ID range " + first + ".." + last + " is empty or negative");
+      throw new IllegalArgumentException(
+          "ID range " + first + ".." + last + " is empty or negative");
     }
   }
 

@@ -30,9 +30,9 @@ public final class IdRangeAssigner {
 
   /**
    * Sets every named table's sequence to hand out {@code range.first()} next, unless it already
-   * stands at or further on inside the range: it never moves back over keys it may have handed
-   * out (a till may hold one uncommitted). Refuses, before changing anything, when a table holds a
-   * row at or above where its keys would go on from: the next local insert would collide with it.
+   * stands at or further on inside the range: it never moves back over keys it may have handed out
+   * (a till may hold one uncommitted). Refuses, before changing anything, when a table holds a row
+   * at or above where its keys would go on from: the next local insert would collide with it.
    */
   public void assign(Connection connection, Collection<String> tables, IdRange range) {
     assign(connection, SchemaCatalog.read(connection), tables, range);
@@ -49,9 +49,17 @@ public final class IdRangeAssigner {
         IdRange ahead = new IdRange(next.orElse(range.first()), range.last());
         long used = rowsIn(connection, table, key, ahead);
         if (used > 0) {
-          throw new SyncException(ErrorCode.ID_RANGE_OCCUPIED, "table " + table + " already holds "
-              + used + " rows with " + key + " in " + ahead
-              + "; choose a range no branch has used");
+          throw new SyncException(
+              ErrorCode.ID_RANGE_OCCUPIED,
+              "table "
+                  + table
+                  + " already holds "
+                  + used
+                  + " rows with "
+                  + key
+                  + " in "
+                  + ahead
+                  + "; choose a range no branch has used");
         }
         if (next.isPresent()) {
           onTheirWay.add(table);
@@ -75,15 +83,16 @@ public final class IdRangeAssigner {
   }
 
   /** Where the table's local keys go on from, when that lies inside the range. */
-  private OptionalLong counterInside(Connection connection, String table, String key,
-      IdRange range) throws SQLException {
+  private OptionalLong counterInside(Connection connection, String table, String key, IdRange range)
+      throws SQLException {
     Optional<KeyAllocator> allocator = dialect.keyAllocator();
     if (allocator.isPresent() && !allocator.get().installed(connection, table)) {
       return OptionalLong.empty();
     }
     OptionalLong next = dialect.nextKey(connection, table, key);
-    return next.isPresent() && next.getAsLong() >= range.first()
-        && next.getAsLong() <= range.last() ? next : OptionalLong.empty();
+    return next.isPresent() && next.getAsLong() >= range.first() && next.getAsLong() <= range.last()
+        ? next
+        : OptionalLong.empty();
   }
 
   /** The highest key used inside the range, or {@code range.first() - 1} when none is. */
@@ -92,10 +101,17 @@ public final class IdRangeAssigner {
   }
 
   /** As {@link #highestUsed(Connection, String, IdRange)}, with the schema already read. */
-  public long highestUsed(Connection connection, SchemaCatalog catalog, String table, IdRange range) {
+  public long highestUsed(
+      Connection connection, SchemaCatalog catalog, String table, IdRange range) {
     String key = sequenceKey(catalog, table).name();
-    String sql = "SELECT MAX(" + dialect.quote(key) + ") FROM " + dialect.quote(table)
-        + " WHERE " + dialect.quote(key) + " BETWEEN ? AND ?";
+    String sql =
+        "SELECT MAX("
+            + dialect.quote(key)
+            + ") FROM "
+            + dialect.quote(table)
+            + " WHERE "
+            + dialect.quote(key)
+            + " BETWEEN ? AND ?";
     try (PreparedStatement s = connection.prepareStatement(sql)) {
       s.setLong(1, range.first());
       s.setLong(2, range.last());
@@ -111,8 +127,12 @@ public final class IdRangeAssigner {
 
   private long rowsIn(Connection connection, String table, String key, IdRange range)
       throws SQLException {
-    String sql = "SELECT COUNT(*) FROM " + dialect.quote(table) + " WHERE " + dialect.quote(key)
-        + " BETWEEN ? AND ?";
+    String sql =
+        "SELECT COUNT(*) FROM "
+            + dialect.quote(table)
+            + " WHERE "
+            + dialect.quote(key)
+            + " BETWEEN ? AND ?";
     try (PreparedStatement s = connection.prepareStatement(sql)) {
       s.setLong(1, range.first());
       s.setLong(2, range.last());
@@ -125,7 +145,13 @@ public final class IdRangeAssigner {
 
   static ColumnMeta sequenceKey(SchemaCatalog catalog, String table) {
     TableMeta meta = catalog.require(table);
-    return meta.sequenceKey().orElseThrow(() -> new SyncException(ErrorCode.SCHEMA_MISMATCH,
-        "table " + table + " has no single sequence-backed integer key to give an ID range"));
+    return meta.sequenceKey()
+        .orElseThrow(
+            () ->
+                new SyncException(
+                    ErrorCode.SCHEMA_MISMATCH,
+                    "table "
+                        + table
+                        + " has no single sequence-backed integer key to give an ID range"));
   }
 }

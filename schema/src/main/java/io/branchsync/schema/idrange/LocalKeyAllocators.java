@@ -10,11 +10,11 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * Installs the key allocators of the tables whose rows a node creates, where its database needs them
- * (see {@link KeyAllocator}). Run by {@code shop init} and {@code office init}, so an installation
- * made before allocators existed is upgraded in place: its data stays and its next key too, unless
- * that key already lies outside the node's own range (MySQL's jump), in which case the node carries
- * on after the highest key it used inside its range.
+ * Installs the key allocators of the tables whose rows a node creates, where its database needs
+ * them (see {@link KeyAllocator}). Run by {@code shop init} and {@code office init}, so an
+ * installation made before allocators existed is upgraded in place: its data stays and its next key
+ * too, unless that key already lies outside the node's own range (MySQL's jump), in which case the
+ * node carries on after the highest key it used inside its range.
  */
 public final class LocalKeyAllocators {
   private final Dialect dialect;
@@ -29,7 +29,10 @@ public final class LocalKeyAllocators {
    *
    * @param ownRange the node's own range, or empty while it has none (a shop not yet provisioned)
    */
-  public void install(Connection connection, SchemaCatalog catalog, Collection<String> tables,
+  public void install(
+      Connection connection,
+      SchemaCatalog catalog,
+      Collection<String> tables,
       Optional<IdRange> ownRange) {
     Optional<KeyAllocator> allocator = dialect.keyAllocator();
     if (allocator.isEmpty()) {
@@ -49,8 +52,9 @@ public final class LocalKeyAllocators {
     }
   }
 
-  private long firstKey(Connection connection, SchemaCatalog catalog, String table,
-      Optional<IdRange> ownRange) throws SQLException {
+  private long firstKey(
+      Connection connection, SchemaCatalog catalog, String table, Optional<IdRange> ownRange)
+      throws SQLException {
     String key = IdRangeAssigner.sequenceKey(catalog, table).name();
     long next = dialect.nextKey(connection, table, key).orElse(1);
     if (ownRange.isEmpty()) {

@@ -23,8 +23,8 @@ public final class SchemaMigrator {
   private final Flyway flyway;
 
   /**
-   * @param locations application schema locations; {@code {dialect}} in a location becomes
-   *     {@code postgresql} or {@code mysql}
+   * @param locations application schema locations; {@code {dialect}} in a location becomes {@code
+   *     postgresql} or {@code mysql}
    */
   public SchemaMigrator(DataSource dataSource, Dialect dialect, List<String> locations) {
     List<String> all = new ArrayList<>();
@@ -46,13 +46,16 @@ public final class SchemaMigrator {
       flyway.migrate();
       return version();
     } catch (FlywayException e) {
-      throw new SyncException(ErrorCode.SCHEMA_MISMATCH, "migrating the schema: " + e.getMessage(), e);
+      throw new SyncException(
+          ErrorCode.SCHEMA_MISMATCH, "migrating the schema: " + e.getMessage(), e);
     }
   }
 
   /** The version of the last applied migration, or "0" for an empty database. */
   public String version() {
     MigrationInfo current = flyway.info().current();
-    return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
+    return current == null || current.getVersion() == null
+        ? "0"
+        : current.getVersion().getVersion();
   }
 }

@@ -48,11 +48,12 @@ public final class PolicySet {
   /** Tables whose policy matches, in file order. */
   public List<String> tables(Predicate<Policy> filter) {
     List<String> tables = new ArrayList<>();
-    policies.forEach((table, policy) -> {
-      if (filter.test(policy)) {
-        tables.add(table);
-      }
-    });
+    policies.forEach(
+        (table, policy) -> {
+          if (filter.test(policy)) {
+            tables.add(table);
+          }
+        });
     return tables;
   }
 
@@ -64,24 +65,26 @@ public final class PolicySet {
    * @throws SyncException BAD_POLICY naming the first table that breaks a rule
    */
   public void validate(SchemaCatalog catalog) {
-    policies.forEach((table, policy) -> {
-      TableMeta meta =
-          catalog.find(table).orElseThrow(() -> bad(table, "is not a table of this database"));
-      if (meta.primaryKey().isEmpty()) {
-        throw bad(table, "has no primary key; every synced table needs one");
-      }
-      if (meta.primaryKey().size() > CaptureColumns.KEY_PARTS) {
-        throw bad(table, "has a primary key of more than " + CaptureColumns.KEY_PARTS + " columns");
-      }
-      if (policy.needsIdRange() && meta.sequenceKey().isEmpty()) {
-        throw bad(
-            table,
-            "is "
-                + policy
-                + " but its key is not a single integer filled by a sequence or AUTO_INCREMENT,"
-                + " so branches cannot be given ID ranges");
-      }
-    });
+    policies.forEach(
+        (table, policy) -> {
+          TableMeta meta =
+              catalog.find(table).orElseThrow(() -> bad(table, "is not a table of this database"));
+          if (meta.primaryKey().isEmpty()) {
+            throw bad(table, "has no primary key; every synced table needs one");
+          }
+          if (meta.primaryKey().size() > CaptureColumns.KEY_PARTS) {
+            throw bad(
+                table, "has a primary key of more than " + CaptureColumns.KEY_PARTS + " columns");
+          }
+          if (policy.needsIdRange() && meta.sequenceKey().isEmpty()) {
+            throw bad(
+                table,
+                "is "
+                    + policy
+                    + " but its key is not a single integer filled by a sequence or AUTO_INCREMENT,"
+                    + " so branches cannot be given ID ranges");
+          }
+        });
   }
 
   private SyncException bad(String table, String why) {

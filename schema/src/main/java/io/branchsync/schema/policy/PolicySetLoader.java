@@ -42,7 +42,9 @@ public final class PolicySetLoader {
     if (builtIn == null) {
       throw new SyncException(
           ErrorCode.BAD_POLICY,
-          "no policy set file " + nameOrPath + " and no built-in set of that name (built in: retail)");
+          "no policy set file "
+              + nameOrPath
+              + " and no built-in set of that name (built in: retail)");
     }
     try (Reader reader = new InputStreamReader(builtIn, StandardCharsets.UTF_8)) {
       return parse(nameOrPath, reader);
@@ -70,9 +72,16 @@ public final class PolicySetLoader {
       String value = text.substring(eq + 1).trim();
       if (key.equals("@conflict")) {
         final int at = number;
-        rule = ConflictRule.fromFileName(value)
-            .orElseThrow(() -> bad(name, at, "unknown conflict rule " + value
-                + " (use office-wins or branch-wins)"));
+        rule =
+            ConflictRule.fromFileName(value)
+                .orElseThrow(
+                    () ->
+                        bad(
+                            name,
+                            at,
+                            "unknown conflict rule "
+                                + value
+                                + " (use office-wins or branch-wins)"));
         continue;
       }
       if (!TABLE.matcher(key).matches()) {
@@ -95,11 +104,18 @@ public final class PolicySetLoader {
         return policy;
       }
     }
-    throw bad(set, line, "table " + table + " has unknown policy " + value
-        + " (use FromSource, FromTarget, Both or Initial)");
+    throw bad(
+        set,
+        line,
+        "table "
+            + table
+            + " has unknown policy "
+            + value
+            + " (use FromSource, FromTarget, Both or Initial)");
   }
 
   private static SyncException bad(String set, int line, String why) {
-    return new SyncException(ErrorCode.BAD_POLICY, "policy set " + set + " line " + line + ": " + why);
+    return new SyncException(
+        ErrorCode.BAD_POLICY, "policy set " + set + " line " + line + ": " + why);
   }
 }

@@ -44,13 +44,23 @@ class LiteralParserTest {
     assertEquals(42L, parse(ID, SqlValue.number(42)));
     assertEquals(-7L, parse(ID, SqlValue.text("-7")));
     assertEquals(1000L, parse(ID, new SqlValue.Number("1e3")));
-    assertEquals(new java.math.BigInteger("18446744073709551615"),
+    assertEquals(
+        new java.math.BigInteger("18446744073709551615"),
         parse(ID, new SqlValue.Number("18446744073709551615")));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"NaN", "Infinity", "-infinity", "inf", "1,5", "12.345", "12345678901",
-      "1e999999999"})
+  @ValueSource(
+      strings = {
+        "NaN",
+        "Infinity",
+        "-infinity",
+        "inf",
+        "1,5",
+        "12.345",
+        "12345678901",
+        "1e999999999"
+      })
   void decimalColumnRefusesWhatIsNotAFittingNumber(String text) {
     assertThrows(BadLiteralException.class, () -> parse(PRICE, SqlValue.text(text)));
   }
@@ -91,36 +101,58 @@ class LiteralParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"now", "today", "tomorrow", "epoch", "infinity", "-infinity",
-      "0000-00-00 00:00:00", "2026-02-30 10:00:00", "2026-13-01 00:00:00",
-      "2026-01-01 24:00:00", "2026-01-01", "2026-01-01 10:00:00+02", "20260101 100000",
-      "2026-01-01 10:00:00 ; DROP"})
+  @ValueSource(
+      strings = {
+        "now",
+        "today",
+        "tomorrow",
+        "epoch",
+        "infinity",
+        "-infinity",
+        "0000-00-00 00:00:00",
+        "2026-02-30 10:00:00",
+        "2026-13-01 00:00:00",
+        "2026-01-01 24:00:00",
+        "2026-01-01",
+        "2026-01-01 10:00:00+02",
+        "20260101 100000",
+        "2026-01-01 10:00:00 ; DROP"
+      })
   void timestampColumnTakesCalendarTimestampsOnly(String text) {
     assertThrows(BadLiteralException.class, () -> parse(AT, SqlValue.text(text)));
   }
 
   @Test
   void timestampsAreCanonical() {
-    assertEquals("2026-11-26 07:30:59.123456",
-        parse(AT, SqlValue.text("2026-11-26 07:30:59.123456")));
+    assertEquals(
+        "2026-11-26 07:30:59.123456", parse(AT, SqlValue.text("2026-11-26 07:30:59.123456")));
     assertEquals("2026-11-26 07:30:59", parse(AT, SqlValue.text("2026-11-26T07:30:59")));
-    assertEquals("2024-02-29 00:00:00+02:00",
-        parse(AT_ZONED, SqlValue.text("2024-02-29 00:00:00+02")));
-    assertEquals("2024-02-29 00:00:00+00:00",
-        parse(AT_ZONED, SqlValue.text("2024-02-29 00:00:00Z")));
+    assertEquals(
+        "2024-02-29 00:00:00+02:00", parse(AT_ZONED, SqlValue.text("2024-02-29 00:00:00+02")));
+    assertEquals(
+        "2024-02-29 00:00:00+00:00", parse(AT_ZONED, SqlValue.text("2024-02-29 00:00:00Z")));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"0000-00-00", "2026-02-30", "2025-02-29", "today", "now", "infinity",
-      "0000-01-01", "2026-1-1"})
+  @ValueSource(
+      strings = {
+        "0000-00-00",
+        "2026-02-30",
+        "2025-02-29",
+        "today",
+        "now",
+        "infinity",
+        "0000-01-01",
+        "2026-1-1"
+      })
   void dateColumnTakesCalendarDatesOnly(String text) {
     assertThrows(BadLiteralException.class, () -> parse(DAY, SqlValue.text(text)));
   }
 
   @Test
   void bytesAsBytesOrHexOnly() {
-    assertArrayEquals(new byte[] {(byte) 0xde, (byte) 0xad},
-        (byte[]) parse(IMAGE, SqlValue.text("\\xdead")));
+    assertArrayEquals(
+        new byte[] {(byte) 0xde, (byte) 0xad}, (byte[]) parse(IMAGE, SqlValue.text("\\xdead")));
     assertThrows(BadLiteralException.class, () -> parse(IMAGE, SqlValue.text("plain")));
     assertThrows(BadLiteralException.class, () -> parse(IMAGE, SqlValue.text("\\xzz")));
   }

@@ -25,8 +25,8 @@ import java.util.Set;
  * travel as chunk text (read, written, parsed, applied) to the target, the way sync moves them.
  */
 final class RoundTrip implements AutoCloseable {
-  static final List<String> COLUMNS = List.of("id", "label", "body", "amount", "qty", "flag",
-      "happened", "day", "payload");
+  static final List<String> COLUMNS =
+      List.of("id", "label", "body", "amount", "qty", "flag", "happened", "day", "payload");
   final RetailDatabase source;
   final RetailDatabase target;
   private long cursor;
@@ -36,10 +36,16 @@ final class RoundTrip implements AutoCloseable {
     this.target = new RetailDatabase(to);
     for (RetailDatabase db : List.of(source, target)) {
       boolean pg = db.db.dialect() == TestDialect.POSTGRESQL;
-      db.exec("CREATE TABLE kinds (id BIGINT PRIMARY KEY, label VARCHAR(200), body "
-          + (pg ? "TEXT" : "LONGTEXT") + ", amount NUMERIC(30,10), qty INTEGER, flag BOOLEAN,"
-          + " happened " + (pg ? "TIMESTAMP(6)" : "DATETIME(6)") + ", day DATE, payload "
-          + (pg ? "BYTEA" : "LONGBLOB") + ")" + (pg ? "" : " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"));
+      db.exec(
+          "CREATE TABLE kinds (id BIGINT PRIMARY KEY, label VARCHAR(200), body "
+              + (pg ? "TEXT" : "LONGTEXT")
+              + ", amount NUMERIC(30,10), qty INTEGER, flag BOOLEAN,"
+              + " happened "
+              + (pg ? "TIMESTAMP(6)" : "DATETIME(6)")
+              + ", day DATE, payload "
+              + (pg ? "BYTEA" : "LONGBLOB")
+              + ")"
+              + (pg ? "" : " DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin"));
     }
     try (Connection c = source.connect()) {
       new CaptureInstaller(source.dialect).install(c, List.of("kinds"), false);
@@ -48,9 +54,11 @@ final class RoundTrip implements AutoCloseable {
 
   /** Inserts rows at the source, bound as parameters (so the source holds exactly these values). */
   void insertAtSource(List<List<Object>> rows) throws SQLException {
-    try (Connection c = source.connect(); PreparedStatement s = c.prepareStatement(
-        "INSERT INTO kinds (id, label, body, amount, qty, flag, happened, day, payload)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (Connection c = source.connect();
+        PreparedStatement s =
+            c.prepareStatement(
+                "INSERT INTO kinds (id, label, body, amount, qty, flag, happened, day, payload)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (List<Object> row : rows) {
         for (int i = 0; i < row.size(); i++) {
           s.setObject(i + 1, row.get(i));
@@ -65,8 +73,9 @@ final class RoundTrip implements AutoCloseable {
   String sync() throws SQLException {
     StringBuilder text = new StringBuilder();
     try (Connection c = source.connect()) {
-      ChangeBatch batch = new ChangeReader(source.dialect, source.catalog(), 500)
-          .read(c, cursor, 100_000, Set.of("kinds"), null);
+      ChangeBatch batch =
+          new ChangeReader(source.dialect, source.catalog(), 500)
+              .read(c, cursor, 100_000, Set.of("kinds"), null);
       cursor = batch.nextSeq();
       SqlChunkWriter writer = SqlChunkWriter.forDialect(target.dialect.sqlDialect());
       for (ChunkStatement statement : batch.statements()) {
@@ -75,8 +84,11 @@ final class RoundTrip implements AutoCloseable {
     }
     try (Connection c = target.connect()) {
       c.setAutoCommit(false);
-      new ChunkApplier(target.dialect, target.catalog(), Set.of("kinds")).apply(c,
-          SqlChunkParser.forDialect(target.dialect.sqlDialect()).open(new StringReader(text.toString())));
+      new ChunkApplier(target.dialect, target.catalog(), Set.of("kinds"))
+          .apply(
+              c,
+              SqlChunkParser.forDialect(target.dialect.sqlDialect())
+                  .open(new StringReader(text.toString())));
       c.commit();
     }
     return text.toString();
@@ -85,8 +97,9 @@ final class RoundTrip implements AutoCloseable {
   static List<List<SqlValue>> rows(RetailDatabase db) throws SQLException {
     TableMeta table = db.catalog().require("kinds");
     List<List<SqlValue>> rows = new ArrayList<>();
-    try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(
-        "SELECT " + String.join(", ", COLUMNS) + " FROM kinds ORDER BY id");
+    try (Connection c = db.connect();
+        PreparedStatement s =
+            c.prepareStatement("SELECT " + String.join(", ", COLUMNS) + " FROM kinds ORDER BY id");
         ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         rows.add(RowFetcher.readRow(rs, table.columns()));

@@ -34,22 +34,27 @@ class UniqueKeysApplyIT {
   void upsertCarryingAnotherProductsSkuNeverOverwritesThatProduct(TestDialect which)
       throws Exception {
     try (RetailDatabase db = products(which, "A-1", "B-2")) {
-      String chunk = which == TestDialect.POSTGRESQL
-          ? "INSERT INTO product (id, sku, description, price) VALUES (67, 'A-1', 'evil', 0.01)"
-              + " ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku,"
-              + " description = EXCLUDED.description, price = EXCLUDED.price;\n"
-          : "INSERT INTO product (id, sku, description, price) VALUES (67, 'A-1', 'evil', 0.01)"
-              + " ON DUPLICATE KEY UPDATE sku = VALUES(sku), description = VALUES(description),"
-              + " price = VALUES(price);\n";
-      RowRejectedException refused = assertThrows(RowRejectedException.class,
-          () -> apply(db, SqlChunkParser.forDialect(db.dialect.sqlDialect()).parseAll(chunk)));
+      String chunk =
+          which == TestDialect.POSTGRESQL
+              ? "INSERT INTO product (id, sku, description, price) VALUES (67, 'A-1', 'evil', 0.01)"
+                  + " ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku,"
+                  + " description = EXCLUDED.description, price = EXCLUDED.price;\n"
+              : "INSERT INTO product (id, sku, description, price) VALUES (67, 'A-1', 'evil', 0.01)"
+                  + " ON DUPLICATE KEY UPDATE sku = VALUES(sku), description = VALUES(description),"
+                  + " price = VALUES(price);\n";
+      RowRejectedException refused =
+          assertThrows(
+              RowRejectedException.class,
+              () -> apply(db, SqlChunkParser.forDialect(db.dialect.sqlDialect()).parseAll(chunk)));
 
       assertEquals("product", refused.table());
       assertEquals("67", refused.key());
       assertEquals("1", refused.otherKey());
-      assertTrue(refused.getMessage().contains("sku") && refused.getMessage().contains("A-1"),
+      assertTrue(
+          refused.getMessage().contains("sku") && refused.getMessage().contains("A-1"),
           refused.getMessage());
-      assertEquals(List.of(List.of("1", "A-1", "Product A-1"), List.of("2", "B-2", "Product B-2")),
+      assertEquals(
+          List.of(List.of("1", "A-1", "Product A-1"), List.of("2", "B-2", "Product B-2")),
           db.rows("SELECT id, sku, description FROM product ORDER BY id"));
     }
   }
@@ -72,8 +77,8 @@ class UniqueKeysApplyIT {
     try (RetailDatabase db = products(which, "A-1", "B-2", "C-3")) {
       apply(db, List.of(product(1, "B-2"), product(2, "C-3"), product(3, "A-1")));
 
-      assertEquals(List.of(List.of("1", "B-2"), List.of("2", "C-3"), List.of("3", "A-1")),
-          skus(db));
+      assertEquals(
+          List.of(List.of("1", "B-2"), List.of("2", "C-3"), List.of("3", "A-1")), skus(db));
     }
   }
 
@@ -81,8 +86,11 @@ class UniqueKeysApplyIT {
   @EnumSource(TestDialect.class)
   void skuOfAProductDeletedLaterInTheSessionIsTakenOver(TestDialect which) throws Exception {
     try (RetailDatabase db = products(which, "A-1", "B-2")) {
-      apply(db, List.of(product(7, "A-1"),
-          new DeleteByKey("product", List.of("id"), List.of(List.of(SqlValue.number(1))))));
+      apply(
+          db,
+          List.of(
+              product(7, "A-1"),
+              new DeleteByKey("product", List.of("id"), List.of(List.of(SqlValue.number(1))))));
 
       assertEquals(List.of(List.of("2", "B-2"), List.of("7", "A-1")), skus(db));
     }
@@ -92,8 +100,10 @@ class UniqueKeysApplyIT {
   @EnumSource(TestDialect.class)
   void twoRowsOfOneStatementWithOneSkuAreRefusedNamingBoth(TestDialect which) throws Exception {
     try (RetailDatabase db = products(which, "A-1")) {
-      RowRejectedException refused = assertThrows(RowRejectedException.class,
-          () -> apply(db, List.of(merged(List.of(product(5, "X-9"), product(6, "X-9"))))));
+      RowRejectedException refused =
+          assertThrows(
+              RowRejectedException.class,
+              () -> apply(db, List.of(merged(List.of(product(5, "X-9"), product(6, "X-9"))))));
 
       assertEquals("6", refused.key());
       assertEquals("5", refused.otherKey());
@@ -105,12 +115,22 @@ class UniqueKeysApplyIT {
   @EnumSource(TestDialect.class)
   void keyThatIsNotANumberDeletesNothing(TestDialect which) throws Exception {
     try (RetailDatabase db = products(which, "A-1", "B-2")) {
-      SyncException refused = assertThrows(SyncException.class, () -> apply(db, List.of(
-          new DeleteByKey("product", List.of("id"), List.of(List.of(SqlValue.text("2abc")))))));
+      SyncException refused =
+          assertThrows(
+              SyncException.class,
+              () ->
+                  apply(
+                      db,
+                      List.of(
+                          new DeleteByKey(
+                              "product", List.of("id"), List.of(List.of(SqlValue.text("2abc")))))));
 
       assertEquals(ErrorCode.BAD_CHUNK, refused.code());
-      assertTrue(refused.getMessage().contains("product") && refused.getMessage().contains("id")
-          && refused.getMessage().contains("'2abc'"), refused.getMessage());
+      assertTrue(
+          refused.getMessage().contains("product")
+              && refused.getMessage().contains("id")
+              && refused.getMessage().contains("'2abc'"),
+          refused.getMessage());
       assertEquals(2, db.count("SELECT COUNT(*) FROM product"));
     }
   }
@@ -122,8 +142,10 @@ class UniqueKeysApplyIT {
       throws Exception {
     try (RetailDatabase db = products(which, "A-1", "B-2")) {
       // an update by key would keep either row, so which is not guessed
-      SyncException refused = assertThrows(SyncException.class,
-          () -> apply(db, List.of(merged(List.of(product(1, "X-1"), product(1, "Y-1"))))));
+      SyncException refused =
+          assertThrows(
+              SyncException.class,
+              () -> apply(db, List.of(merged(List.of(product(1, "X-1"), product(1, "Y-1"))))));
 
       assertEquals(ErrorCode.BAD_CHUNK, refused.code());
       assertTrue(refused.getMessage().contains("key 1 is written twice"), refused.getMessage());
@@ -136,15 +158,22 @@ class UniqueKeysApplyIT {
   void aRefusedRowIsNamedByItsKeyAsSentSoTheOfficeCanSkipIt(TestDialect which) throws Exception {
     try (RetailDatabase db = new RetailDatabase(which)) {
       db.exec("CREATE TABLE shelf (place DECIMAL(6,2) PRIMARY KEY, label VARCHAR(20) NOT NULL)");
-      Upsert row = new Upsert("shelf", List.of("place", "label"), List.of("place"),
-          List.of(List.of(SqlValue.number(new BigDecimal("1.50")), SqlValue.NULL)));
-      RowRejectedException refused = assertThrows(RowRejectedException.class, () -> {
-        try (Connection c = db.connect()) {
-          c.setAutoCommit(false);
-          new ChunkApplier(db.dialect, db.catalog(), Set.of("shelf")).apply(c, row);
-          c.rollback();
-        }
-      });
+      Upsert row =
+          new Upsert(
+              "shelf",
+              List.of("place", "label"),
+              List.of("place"),
+              List.of(List.of(SqlValue.number(new BigDecimal("1.50")), SqlValue.NULL)));
+      RowRejectedException refused =
+          assertThrows(
+              RowRejectedException.class,
+              () -> {
+                try (Connection c = db.connect()) {
+                  c.setAutoCommit(false);
+                  new ChunkApplier(db.dialect, db.catalog(), Set.of("shelf")).apply(c, row);
+                  c.rollback();
+                }
+              });
 
       // "1.50", not "1.5": the office matches a skip against the key text the chunk carried
       assertEquals("1.50", refused.key());
@@ -162,9 +191,16 @@ class UniqueKeysApplyIT {
   }
 
   private static Upsert product(long id, String sku) {
-    return new Upsert("product", List.of("id", "sku", "description", "price"), List.of("id"),
-        List.of(List.of(SqlValue.number(id), SqlValue.text(sku), SqlValue.text("Product " + sku),
-            SqlValue.number(new BigDecimal("1.00")))));
+    return new Upsert(
+        "product",
+        List.of("id", "sku", "description", "price"),
+        List.of("id"),
+        List.of(
+            List.of(
+                SqlValue.number(id),
+                SqlValue.text(sku),
+                SqlValue.text("Product " + sku),
+                SqlValue.number(new BigDecimal("1.00")))));
   }
 
   private static Upsert merged(List<ChunkStatement> upserts) {

@@ -29,7 +29,8 @@ class CaptureIT {
 
   private static ChangeBatch read(RetailDatabase db, long after, int max) throws Exception {
     try (Connection c = db.connect()) {
-      return new ChangeReader(db.dialect, db.catalog(), 1000).read(c, after, max, SHOP_TABLES, null);
+      return new ChangeReader(db.dialect, db.catalog(), 1000)
+          .read(c, after, max, SHOP_TABLES, null);
     }
   }
 
@@ -37,11 +38,15 @@ class CaptureIT {
   @EnumSource(TestDialect.class)
   void logsOneRowPerInsertUpdateAndDelete(TestDialect dialect) throws Exception {
     try (RetailDatabase db = shop(dialect)) {
-      db.exec("INSERT INTO person (id, name) VALUES (1, 'Ana')",
+      db.exec(
+          "INSERT INTO person (id, name) VALUES (1, 'Ana')",
           "UPDATE person SET name = 'Ana B' WHERE id = 1",
           "DELETE FROM person WHERE id = 1");
-      assertEquals(List.of(List.of("person", "1", "I"), List.of("person", "1", "U"),
-          List.of("person", "1", "D")),
+      assertEquals(
+          List.of(
+              List.of("person", "1", "I"),
+              List.of("person", "1", "U"),
+              List.of("person", "1", "D")),
           db.rows("SELECT table_name, pk1, op FROM sync_change ORDER BY id"));
     }
   }
@@ -50,7 +55,8 @@ class CaptureIT {
   @EnumSource(TestDialect.class)
   void netChangesSendLatestStateOnceAndDeletes(TestDialect dialect) throws Exception {
     try (RetailDatabase db = shop(dialect)) {
-      db.exec("INSERT INTO person (id, name) VALUES (1, 'Ana'), (2, 'Bo')",
+      db.exec(
+          "INSERT INTO person (id, name) VALUES (1, 'Ana'), (2, 'Bo')",
           "UPDATE person SET name = 'Ana 2' WHERE id = 1",
           "UPDATE person SET name = 'Ana 3' WHERE id = 1",
           "DELETE FROM person WHERE id = 2");
@@ -70,20 +76,24 @@ class CaptureIT {
   @EnumSource(TestDialect.class)
   void upsertsParentsFirstAndDeletesChildrenFirst(TestDialect dialect) throws Exception {
     try (RetailDatabase db = shop(dialect)) {
-      db.exec("INSERT INTO product (id, sku, description, price) VALUES (1, 'A', 'a', 1.00)",
+      db.exec(
+          "INSERT INTO product (id, sku, description, price) VALUES (1, 'A', 'a', 1.00)",
           "INSERT INTO person (id, name) VALUES (1, 'Ana')",
           "INSERT INTO sale (id, branch_id, total) VALUES (2, 1, 3.00)",
           "INSERT INTO sale_item (id, sale_id, product_id, quantity, price) VALUES (2, 2, 1, 1, 3.00)");
       long seen = read(db, 0, 100).nextSeq();
       // The log names children before their parents: the reader must reorder.
-      db.exec("INSERT INTO sale (id, branch_id, person_id, total) VALUES (1, 1, 1, 2.00)",
+      db.exec(
+          "INSERT INTO sale (id, branch_id, person_id, total) VALUES (1, 1, 1, 2.00)",
           "INSERT INTO payment (id, sale_id, method, amount) VALUES (1, 1, 'cash', 2.00)",
           "UPDATE sale SET total = 2.50 WHERE id = 1",
           "UPDATE person SET name = 'Ana B' WHERE id = 1",
           "DELETE FROM sale_item WHERE id = 2",
           "DELETE FROM sale WHERE id = 2");
-      List<String> order = read(db, seen, 100).statements().stream()
-          .map(s -> (s instanceof Upsert ? "+" : "-") + s.table()).toList();
+      List<String> order =
+          read(db, seen, 100).statements().stream()
+              .map(s -> (s instanceof Upsert ? "+" : "-") + s.table())
+              .toList();
       assertEquals(List.of("+person", "+sale", "+payment", "-sale_item", "-sale"), order);
     }
   }
@@ -133,12 +143,15 @@ class CaptureIT {
           }
         }
       }
-      assertEquals(List.of(Arrays.asList("6", null)), shop.rows("SELECT pk1, origin FROM sync_change"));
-      assertEquals(List.of(List.of("5", "7"), Arrays.asList("6", null)),
+      assertEquals(
+          List.of(Arrays.asList("6", null)), shop.rows("SELECT pk1, origin FROM sync_change"));
+      assertEquals(
+          List.of(List.of("5", "7"), Arrays.asList("6", null)),
           office.rows("SELECT pk1, origin FROM sync_change ORDER BY id"));
       try (Connection c = office.connect()) {
-        ChangeBatch toSeven = new ChangeReader(office.dialect, office.catalog(), 100)
-            .read(c, 0, 100, Set.of("person"), 7);
+        ChangeBatch toSeven =
+            new ChangeReader(office.dialect, office.catalog(), 100)
+                .read(c, 0, 100, Set.of("person"), 7);
         assertEquals(1, toSeven.rows());
         assertEquals("6", toSeven.keys().get(0).keyText());
       }
@@ -173,19 +186,21 @@ class CaptureIT {
   @EnumSource(TestDialect.class)
   void compositeKeysAreCaptured(TestDialect dialect) throws Exception {
     try (RetailDatabase db = new RetailDatabase(dialect)) {
-      db.exec("CREATE TABLE stock (store INTEGER NOT NULL, sku VARCHAR(20) NOT NULL,"
-          + " qty INTEGER, PRIMARY KEY (store, sku))");
+      db.exec(
+          "CREATE TABLE stock (store INTEGER NOT NULL, sku VARCHAR(20) NOT NULL,"
+              + " qty INTEGER, PRIMARY KEY (store, sku))");
       try (Connection c = db.connect()) {
         new CaptureInstaller(db.dialect).install(c, List.of("stock"), false);
       }
-      db.exec("INSERT INTO stock VALUES (1, 'A-1', 5)", "UPDATE stock SET sku = 'A-2' WHERE store = 1");
+      db.exec(
+          "INSERT INTO stock VALUES (1, 'A-1', 5)", "UPDATE stock SET sku = 'A-2' WHERE store = 1");
       try (Connection c = db.connect()) {
-        ChangeBatch batch = new ChangeReader(db.dialect, db.catalog(), 100)
-            .read(c, 0, 100, Set.of("stock"), null);
+        ChangeBatch batch =
+            new ChangeReader(db.dialect, db.catalog(), 100).read(c, 0, 100, Set.of("stock"), null);
         List<ChunkStatement> statements = batch.statements();
         assertEquals(2, statements.size());
-        assertEquals(List.of("1|A-2", "1|A-1"),
-            batch.keys().stream().map(ChangeKey::keyText).toList());
+        assertEquals(
+            List.of("1|A-2", "1|A-1"), batch.keys().stream().map(ChangeKey::keyText).toList());
       }
     }
   }

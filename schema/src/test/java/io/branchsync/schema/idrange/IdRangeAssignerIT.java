@@ -24,12 +24,14 @@ class IdRangeAssignerIT {
       try (Connection c = db.connect()) {
         new IdRangeAssigner(db.dialect).assign(c, tables, IdRange.forBranch(3));
       }
-      db.exec("INSERT INTO person (name) VALUES ('Ana')",
+      db.exec(
+          "INSERT INTO person (name) VALUES ('Ana')",
           "INSERT INTO sale (branch_id, total) VALUES (3, 1.00)");
       assertEquals(30_000_001L, db.count("SELECT id FROM person"));
       assertEquals(30_000_001L, db.count("SELECT id FROM sale"));
       try (Connection c = db.connect()) {
-        assertEquals(30_000_001L,
+        assertEquals(
+            30_000_001L,
             new IdRangeAssigner(db.dialect).highestUsed(c, "person", IdRange.forBranch(3)));
       }
     }
@@ -42,8 +44,10 @@ class IdRangeAssignerIT {
       db.exec("INSERT INTO person (id, name) VALUES (20000005, 'already here')");
       List<String> tables = db.policies.tables(Policy::needsIdRange);
       try (Connection c = db.connect()) {
-        SyncException e = assertThrows(SyncException.class,
-            () -> new IdRangeAssigner(db.dialect).assign(c, tables, IdRange.forBranch(2)));
+        SyncException e =
+            assertThrows(
+                SyncException.class,
+                () -> new IdRangeAssigner(db.dialect).assign(c, tables, IdRange.forBranch(2)));
         assertEquals(ErrorCode.ID_RANGE_OCCUPIED, e.code());
         assertTrue(e.getMessage().contains("person"), e.getMessage());
       }

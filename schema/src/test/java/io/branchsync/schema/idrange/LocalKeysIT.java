@@ -24,8 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A node's own inserts take keys from its own range whatever rows from other ranges it applied:
- * the promise MySQL's AUTO_INCREMENT broke by jumping past explicit keys.
+ * A node's own inserts take keys from its own range whatever rows from other ranges it applied: the
+ * promise MySQL's AUTO_INCREMENT broke by jumping past explicit keys.
  */
 class LocalKeysIT {
   private static final IdRange BRANCH_1 = IdRange.forBranch(1);
@@ -34,11 +34,13 @@ class LocalKeysIT {
   @EnumSource(TestDialect.class)
   void keysAppliedFromAHigherRangeDoNotMoveTheNodesOwnKeys(TestDialect dialect) throws Exception {
     try (RetailDatabase db = branch1(dialect)) {
-      db.exec("INSERT INTO person (name) VALUES ('own before')",
+      db.exec(
+          "INSERT INTO person (name) VALUES ('own before')",
           "INSERT INTO person (id, name) VALUES (20000005, 'from branch 2')",
           "INSERT INTO person (id, name) VALUES (30000009, 'from branch 3')",
           "INSERT INTO person (name) VALUES ('own after')");
-      assertEquals(List.of(List.of("10000001"), List.of("10000002")),
+      assertEquals(
+          List.of(List.of("10000001"), List.of("10000002")),
           db.rows("SELECT id FROM person WHERE name LIKE 'own%' ORDER BY id"));
     }
   }
@@ -49,30 +51,36 @@ class LocalKeysIT {
     try (RetailDatabase db = branch1(dialect)) {
       db.exec("INSERT INTO sale (id, branch_id, total) VALUES (20000001, 2, 1.00)");
       try (Connection c = db.connect();
-          PreparedStatement s = c.prepareStatement(
-              "INSERT INTO sale (branch_id, total) VALUES (1, 2.50)", new String[] {"id"})) {
+          PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO sale (branch_id, total) VALUES (1, 2.50)", new String[] {"id"})) {
         s.executeUpdate();
         try (ResultSet keys = s.getGeneratedKeys()) {
           assertTrue(keys.next());
           assertEquals(10_000_001L, keys.getLong(1));
         }
       }
-      assertEquals(List.of(List.of("10000001", "2.50")),
+      assertEquals(
+          List.of(List.of("10000001", "2.50")),
           db.rows("SELECT id, total FROM sale WHERE branch_id = 1"));
     }
   }
 
   @ParameterizedTest
   @EnumSource(value = TestDialect.class, names = "MARIADB")
-  void nullAndZeroMeanAKeyFromTheRangeAndAnExplicitKeyIsKept(TestDialect dialect)
-      throws Exception {
+  void nullAndZeroMeanAKeyFromTheRangeAndAnExplicitKeyIsKept(TestDialect dialect) throws Exception {
     try (RetailDatabase db = branch1(dialect)) {
-      db.exec("INSERT INTO person (id, name) VALUES (NULL, 'null key')",
+      db.exec(
+          "INSERT INTO person (id, name) VALUES (NULL, 'null key')",
           "INSERT INTO person (id, name) VALUES (0, 'zero key')",
           "INSERT INTO person (id, name) VALUES (42, 'explicit key')",
           "INSERT INTO person (name) VALUES ('omitted'), ('omitted too')");
-      assertEquals(List.of(List.of("42", "explicit key"), List.of("10000001", "null key"),
-              List.of("10000002", "zero key"), List.of("10000003", "omitted"),
+      assertEquals(
+          List.of(
+              List.of("42", "explicit key"),
+              List.of("10000001", "null key"),
+              List.of("10000002", "zero key"),
+              List.of("10000003", "omitted"),
               List.of("10000004", "omitted too")),
           db.rows("SELECT id, name FROM person ORDER BY id"));
     }
@@ -95,7 +103,8 @@ class LocalKeysIT {
         Set<Long> keys = new HashSet<>();
         for (Future<List<Long>> result : results) {
           for (long key : result.get(2, TimeUnit.MINUTES)) {
-            assertTrue(key >= BRANCH_1.first() && key <= BRANCH_1.last(), key + " outside " + BRANCH_1);
+            assertTrue(
+                key >= BRANCH_1.first() && key <= BRANCH_1.last(), key + " outside " + BRANCH_1);
             assertTrue(keys.add(key), "key " + key + " handed out twice");
           }
         }
@@ -117,8 +126,10 @@ class LocalKeysIT {
       insertSale(slow, 1);
       try (Statement s = quick.createStatement()) {
         // a till blocked behind the open transaction would wait 50 s for a lock, then fail
-        s.execute(dialect == TestDialect.POSTGRESQL
-            ? "SET lock_timeout = '3s'" : "SET SESSION innodb_lock_wait_timeout = 3");
+        s.execute(
+            dialect == TestDialect.POSTGRESQL
+                ? "SET lock_timeout = '3s'"
+                : "SET SESSION innodb_lock_wait_timeout = 3");
       }
       long key = insertSale(quick, 2);
       slow.commit();
@@ -132,7 +143,8 @@ class LocalKeysIT {
       throws Exception {
     try (RetailDatabase db = new RetailDatabase(dialect)) {
       // an installation from before allocators: AUTO_INCREMENT alone, already jumped
-      db.exec("ALTER TABLE person AUTO_INCREMENT = 10000001",
+      db.exec(
+          "ALTER TABLE person AUTO_INCREMENT = 10000001",
           "INSERT INTO person (name) VALUES ('a'), ('b'), ('c')",
           "INSERT INTO person (id, name) VALUES (20000007, 'from branch 2')");
       installAllocators(db, Optional.of(BRANCH_1));
@@ -144,10 +156,10 @@ class LocalKeysIT {
 
   @ParameterizedTest
   @EnumSource(value = TestDialect.class, names = "MARIADB")
-  void initKeepsTheNextKeyOfAnOldInstallationThatDidNotJump(TestDialect dialect)
-      throws Exception {
+  void initKeepsTheNextKeyOfAnOldInstallationThatDidNotJump(TestDialect dialect) throws Exception {
     try (RetailDatabase db = new RetailDatabase(dialect)) {
-      db.exec("ALTER TABLE person AUTO_INCREMENT = 10000001",
+      db.exec(
+          "ALTER TABLE person AUTO_INCREMENT = 10000001",
           "INSERT INTO person (name) VALUES ('a'), ('b'), ('c')",
           // a deleted key is never handed out again
           "DELETE FROM person WHERE name = 'c'");
@@ -163,7 +175,8 @@ class LocalKeysIT {
     try {
       installAllocators(db, Optional.empty());
       try (Connection c = db.connect()) {
-        new IdRangeAssigner(db.dialect).assign(c, db.policies.tables(Policy::needsIdRange), BRANCH_1);
+        new IdRangeAssigner(db.dialect)
+            .assign(c, db.policies.tables(Policy::needsIdRange), BRANCH_1);
       }
       return db;
     } catch (SQLException | RuntimeException e) {
@@ -193,8 +206,9 @@ class LocalKeysIT {
   }
 
   private static long insertSale(Connection c, int till) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(
-        "INSERT INTO sale (branch_id, total) VALUES (?, 1.00)", new String[] {"id"})) {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO sale (branch_id, total) VALUES (?, 1.00)", new String[] {"id"})) {
       s.setInt(1, till);
       s.executeUpdate();
       try (ResultSet keys = s.getGeneratedKeys()) {

@@ -28,13 +28,15 @@ class PolicySetLoaderTest {
     assertEquals(Policy.Initial, retail.policyOf("parameter").orElseThrow());
     assertEquals(Policy.FromSource, retail.policyOf("product").orElseThrow());
     assertEquals(Policy.Both, retail.policyOf("person").orElseThrow());
-    assertEquals(List.of("sale", "sale_item", "payment"), retail.tables(p -> p == Policy.FromTarget));
+    assertEquals(
+        List.of("sale", "sale_item", "payment"), retail.tables(p -> p == Policy.FromTarget));
     assertEquals(ConflictRule.OFFICE_WINS, retail.conflictRule());
   }
 
   @Test
   void readsCommentsPolicyNamesInAnyCaseAndTheConflictRule() throws Exception {
-    PolicySet set = parse("# chain\n@conflict = branch-wins\nitem = fromsource  # catalog\n\nline = Both\n");
+    PolicySet set =
+        parse("# chain\n@conflict = branch-wins\nitem = fromsource  # catalog\n\nline = Both\n");
     assertEquals(ConflictRule.BRANCH_WINS, set.conflictRule());
     assertEquals(List.of("item", "line"), List.copyOf(set.policies().keySet()));
   }

@@ -31,7 +31,8 @@ class PolicySetValidationIT {
   void rejectsUnknownTableKeylessTableAndUnsequencedKeysNamingTheTable(TestDialect dialect)
       throws Exception {
     try (RetailDatabase db = new RetailDatabase(dialect)) {
-      db.exec("CREATE TABLE note (body VARCHAR(20))",
+      db.exec(
+          "CREATE TABLE note (body VARCHAR(20))",
           "CREATE TABLE code_list (code VARCHAR(20) PRIMARY KEY)",
           "CREATE TABLE pair (a INTEGER NOT NULL, b INTEGER NOT NULL, PRIMARY KEY (a, b))");
       String unknown = rejection(db, "ghost = FromSource\n");

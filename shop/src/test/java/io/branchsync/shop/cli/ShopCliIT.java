@@ -76,7 +76,9 @@ class ShopCliIT {
       assertEquals(0, run(null, "init", "--config", config.toString()).code);
       // branch 7 was given its range, sold, and then lost its allocator: an older installation
       // whose AUTO_INCREMENT jumped past a customer of branch 8
-      exec(db, "INSERT INTO sync_setting (name, value) VALUES ('shop.id_range.first', '70000001'),"
+      exec(
+          db,
+          "INSERT INTO sync_setting (name, value) VALUES ('shop.id_range.first', '70000001'),"
               + " ('shop.id_range.last', '80000000')",
           "ALTER TABLE bs_key_person AUTO_INCREMENT = 70000001",
           "INSERT INTO person (name) VALUES ('own')",
@@ -111,7 +113,8 @@ class ShopCliIT {
   }
 
   private static void exec(TestDatabase db, String... sql) throws Exception {
-    try (Connection c = db.connect(); Statement s = c.createStatement()) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
       for (String one : sql) {
         s.execute(one);
       }

@@ -42,7 +42,8 @@ class CleanAndIdRangeIT {
     assertEquals(FaultCode.PENDING_CHANGES.code(), refused.code);
     assertTrue(refused.getMessage().contains("clean.allow.pending"), refused.getMessage());
     assertEquals(sales, shop.count("sale"));
-    assertTrue(shop.call("sql_finish", sid) instanceof Map,
+    assertTrue(
+        shop.call("sql_finish", sid) instanceof Map,
         "a refused clean leaves the office's open session alone");
   }
 
@@ -133,8 +134,7 @@ class CleanAndIdRangeIT {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(TestDialect.class)
-  void setIdStartAfterTheLastUsedKeyIgnoresTheNextBranchsRows(TestDialect which)
-      throws Exception {
+  void setIdStartAfterTheLastUsedKeyIgnoresTheNextBranchsRows(TestDialect which) throws Exception {
     // a shop of its own: the sequences this test moves must not meet the other tests'
     try (ShopFixture shop = ShopFixture.start(which, Map.of())) {
       // a customer of branch 4, sent by the office; re-provisioning branch 3 after its last key
@@ -143,8 +143,9 @@ class CleanAndIdRangeIT {
       assertEquals(true, shop.call("setidstart", 30_000_501));
       shop.exec("INSERT INTO person (name) VALUES ('next customer of branch 3')");
 
-      assertEquals(30_000_501L, shop.longValue(
-          "SELECT id FROM person WHERE name = 'next customer of branch 3'"));
+      assertEquals(
+          30_000_501L,
+          shop.longValue("SELECT id FROM person WHERE name = 'next customer of branch 3'"));
     }
   }
 
@@ -164,8 +165,11 @@ class CleanAndIdRangeIT {
       }
       shop.exec("INSERT INTO sale (branch_id, total) VALUES (3, 2)");
 
-      assertEquals(List.of(30_000_001L, 30_000_002L), List.of(
-          shop.longValue("SELECT MIN(id) FROM sale"), shop.longValue("SELECT MAX(id) FROM sale")));
+      assertEquals(
+          List.of(30_000_001L, 30_000_002L),
+          List.of(
+              shop.longValue("SELECT MIN(id) FROM sale"),
+              shop.longValue("SELECT MAX(id) FROM sale")));
     }
   }
 
@@ -199,7 +203,8 @@ class CleanAndIdRangeIT {
   @EnumSource(TestDialect.class)
   void cleanKeepsOtherTablesAndTheCursorTheOfficeHolds(TestDialect which) throws Exception {
     ShopFixture shop = shop(which);
-    shop.exec("DROP TABLE IF EXISTS local_note",
+    shop.exec(
+        "DROP TABLE IF EXISTS local_note",
         "CREATE TABLE local_note (id INTEGER PRIMARY KEY, text VARCHAR(40))",
         "INSERT INTO local_note (id, text) VALUES (1, 'kept')",
         "INSERT INTO sale (branch_id, total) VALUES (3, 2)");
@@ -210,7 +215,8 @@ class CleanAndIdRangeIT {
 
     assertEquals(1, shop.count("local_note"), "a table outside the policy set stays");
     Map<?, ?> after = (Map<?, ?>) shop.call("diff", cursor);
-    assertTrue(((byte[]) after.get("data")).length > 0,
+    assertTrue(
+        ((byte[]) after.get("data")).length > 0,
         "the cursor the office held before clean still serves the shop's new sale");
     shop.exec("DROP TABLE local_note");
     collectEverything(shop);
@@ -220,7 +226,8 @@ class CleanAndIdRangeIT {
   @EnumSource(TestDialect.class)
   void cleanThatCannotEraseEverythingErasesNothing(TestDialect which) throws Exception {
     ShopFixture shop = shop(which);
-    shop.exec("DELETE FROM product WHERE id = 78",
+    shop.exec(
+        "DELETE FROM product WHERE id = 78",
         "INSERT INTO product (id, sku, description, price) VALUES (78, 'P78', 'held', 1)",
         "INSERT INTO sale (branch_id, total) VALUES (3, 3)",
         "DROP TABLE IF EXISTS local_shelf",

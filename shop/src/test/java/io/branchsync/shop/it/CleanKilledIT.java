@@ -71,9 +71,19 @@ class CleanKilledIT {
         }
         long products = shop.count("product");
         long people = shop.count("person");
-        String where = which + ", kill " + kill + " after " + afterMillis + " ms of a clean of "
-            + cleanMillis
-            + " ms: " + products + " products, " + people + " people";
+        String where =
+            which
+                + ", kill "
+                + kill
+                + " after "
+                + afterMillis
+                + " ms of a clean of "
+                + cleanMillis
+                + " ms: "
+                + products
+                + " products, "
+                + people
+                + " people";
         assertTrue(
             (products == PRODUCTS && people == PEOPLE) || (products == 0 && people == 0), where);
         assertEquals("7", shop.stringValue("SELECT value FROM pos_local_config"), where);
@@ -102,11 +112,12 @@ class CleanKilledIT {
 
   /** Waits (10 s at most) until another connection of the shop's database runs a DELETE. */
   private static boolean deleteSeen(ShopFixture shop) throws Exception {
-    String running = shop.which == TestDialect.POSTGRESQL
-        ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
-            + " AND pid <> pg_backend_pid() AND state = 'active' AND query ILIKE 'DELETE%'"
-        : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
-            + " AND ID <> CONNECTION_ID() AND INFO LIKE 'DELETE%'";
+    String running =
+        shop.which == TestDialect.POSTGRESQL
+            ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                + " AND pid <> pg_backend_pid() AND state = 'active' AND query ILIKE 'DELETE%'"
+            : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                + " AND ID <> CONNECTION_ID() AND INFO LIKE 'DELETE%'";
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
       if (shop.longValue(running) > 0) {

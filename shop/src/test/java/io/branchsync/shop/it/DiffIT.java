@@ -251,7 +251,9 @@ class DiffIT {
     assertTrue(fresh.statements.isEmpty(), "everything was acknowledged");
     assertTrue(next.statements.isEmpty());
     insertSales(shop, id + 1);
-    assertEquals(List.of(id + 1), upserted(diff(shop, next.next), "sale"),
+    assertEquals(
+        List.of(id + 1),
+        upserted(diff(shop, next.next), "sale"),
         "the cursor from starting over keeps serving new changes");
   }
 

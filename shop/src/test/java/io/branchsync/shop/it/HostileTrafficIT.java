@@ -34,9 +34,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shop under hostile traffic on loopback: stalled connections (slowloris), guessers sharing
- * the office's address, deep nesting, and what refusals give away. The database plays no part in
- * any of this, so one dialect serves. Clients play different hosts by binding 127.0.0.x.
+ * The shop under hostile traffic on loopback: stalled connections (slowloris), guessers sharing the
+ * office's address, deep nesting, and what refusals give away. The database plays no part in any of
+ * this, so one dialect serves. Clients play different hosts by binding 127.0.0.x.
  */
 class HostileTrafficIT {
 
@@ -129,7 +129,8 @@ class HostileTrafficIT {
           "one address: %d stalled, %d closed at once, slowest info %d ms%n",
           STALLED, closedAtOnce, slowestInfo);
       assertTrue(slowestInfo < 1_000, "info took " + slowestInfo + " ms");
-      assertTrue(closedAtOnce >= STALLED - 16, "closed over the per-address limit: " + closedAtOnce);
+      assertTrue(
+          closedAtOnce >= STALLED - 16, "closed over the per-address limit: " + closedAtOnce);
     } finally {
       closeAll(stalled);
     }
@@ -236,8 +237,7 @@ class HostileTrafficIT {
   void tls12OffersOnlyForwardSecretAeadSuites() throws Exception {
     URI url = https.url();
     assertThrows(
-        SSLHandshakeException.class,
-        () -> handshake(url, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"));
+        SSLHandshakeException.class, () -> handshake(url, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"));
     assertThrows(
         SSLHandshakeException.class,
         () -> handshake(url, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"));

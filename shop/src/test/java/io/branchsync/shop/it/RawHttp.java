@@ -10,9 +10,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP/1.1 over a plain socket bound to a chosen loopback address (127.0.0.2 and so on are all
- * this machine on Linux), for tests that play several clients or send what no client library
- * would: a request cut short, a stalled one.
+ * HTTP/1.1 over a plain socket bound to a chosen loopback address (127.0.0.2 and so on are all this
+ * machine on Linux), for tests that play several clients or send what no client library would: a
+ * request cut short, a stalled one.
  */
 final class RawHttp {
 

@@ -60,14 +60,12 @@ class RejectedChunkIT {
     List<Case> cases =
         List.of(
             new Case("DROP TABLE", f -> "DROP TABLE product;\n", FaultCode.SQL_SYNTAX),
-            new Case(
-                "DELETE without key", f -> "DELETE FROM product;\n", FaultCode.SQL_SYNTAX),
+            new Case("DELETE without key", f -> "DELETE FROM product;\n", FaultCode.SQL_SYNTAX),
             new Case(
                 "DELETE by another column",
                 f -> "DELETE FROM product WHERE price > 0;\n",
                 FaultCode.SQL_SYNTAX),
-            new Case(
-                "bare UPDATE", f -> "UPDATE product SET price = 0;\n", FaultCode.SQL_SYNTAX),
+            new Case("bare UPDATE", f -> "UPDATE product SET price = 0;\n", FaultCode.SQL_SYNTAX),
             new Case(
                 "second statement after an upsert",
                 f ->
@@ -142,19 +140,20 @@ class RejectedChunkIT {
   }
 
   static Stream<Arguments> literals() {
-    List<String[]> literals = List.of(
-        new String[] {"delete", "id", "2abc"},
-        new String[] {"upsert", "id", "2abc"},
-        new String[] {"upsert", "price", "NaN"},
-        new String[] {"upsert", "price", "Infinity"},
-        new String[] {"upsert", "price", "-infinity"},
-        new String[] {"upsert", "updated_at", "now"},
-        new String[] {"upsert", "updated_at", "today"},
-        new String[] {"upsert", "updated_at", "0000-00-00 00:00:00"},
-        new String[] {"upsert", "updated_at", "0000-00-00"},
-        new String[] {"upsert", "updated_at", "2026-02-30 10:00:00"},
-        new String[] {"upsert", "active", "yes"},
-        new String[] {"upsert", "sku", "S".repeat(65)});
+    List<String[]> literals =
+        List.of(
+            new String[] {"delete", "id", "2abc"},
+            new String[] {"upsert", "id", "2abc"},
+            new String[] {"upsert", "price", "NaN"},
+            new String[] {"upsert", "price", "Infinity"},
+            new String[] {"upsert", "price", "-infinity"},
+            new String[] {"upsert", "updated_at", "now"},
+            new String[] {"upsert", "updated_at", "today"},
+            new String[] {"upsert", "updated_at", "0000-00-00 00:00:00"},
+            new String[] {"upsert", "updated_at", "0000-00-00"},
+            new String[] {"upsert", "updated_at", "2026-02-30 10:00:00"},
+            new String[] {"upsert", "active", "yes"},
+            new String[] {"upsert", "sku", "S".repeat(65)});
     List<Arguments> all = new ArrayList<>();
     for (TestDialect which : TestDialect.values()) {
       literals.forEach(l -> all.add(Arguments.of(which, l[0], l[1], l[2])));
@@ -175,19 +174,23 @@ class RejectedChunkIT {
     Map<String, Long> before = counts(shop);
 
     sid = (Integer) shop.call("sql_prepare");
-    String sql = kind.equals("delete")
-        ? "DELETE FROM product WHERE id IN (" + (id + 1) + ", '" + literal + "');\n"
-        : upsert(shop, productWith(id + 1, column, literal));
+    String sql =
+        kind.equals("delete")
+            ? "DELETE FROM product WHERE id IN (" + (id + 1) + ", '" + literal + "');\n"
+            : upsert(shop, productWith(id + 1, column, literal));
     XmlRpcException fault = shop.fault("sql_create", sid, ChunkCodec.encode(sql));
 
     assertEquals(FaultCode.SQL_SYNTAX.code(), fault.code, fault.getMessage());
     String shown = literal.length() > 60 ? literal.substring(0, 60) : literal;
-    assertTrue(fault.getMessage().contains("line 1") && fault.getMessage().contains("product")
-        && fault.getMessage().contains("column " + column)
-        && fault.getMessage().contains("'" + shown), fault.getMessage());
+    assertTrue(
+        fault.getMessage().contains("line 1")
+            && fault.getMessage().contains("product")
+            && fault.getMessage().contains("column " + column)
+            && fault.getMessage().contains("'" + shown),
+        fault.getMessage());
     assertEquals(before, counts(shop), "nothing of the session landed");
-    assertEquals("SKU-" + (id + 1),
-        shop.stringValue("SELECT sku FROM product WHERE id = " + (id + 1)));
+    assertEquals(
+        "SKU-" + (id + 1), shop.stringValue("SELECT sku FROM product WHERE id = " + (id + 1)));
   }
 
   /**
@@ -206,26 +209,34 @@ class RejectedChunkIT {
     shop.call("sql_finish", sid);
     Map<String, Long> before = counts(shop);
     String values = "VALUES (" + attacker + ", 'SKU-" + victim + "', 'evil', 0.01)";
-    String sql = which == TestDialect.POSTGRESQL
-        ? "INSERT INTO product (id, sku, description, price) " + values
-            + " ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku,"
-            + " description = EXCLUDED.description, price = EXCLUDED.price;\n"
-        : "INSERT INTO product (id, sku, description, price) " + values
-            + " ON DUPLICATE KEY UPDATE sku = VALUES(sku), description = VALUES(description),"
-            + " price = VALUES(price);\n";
+    String sql =
+        which == TestDialect.POSTGRESQL
+            ? "INSERT INTO product (id, sku, description, price) "
+                + values
+                + " ON CONFLICT (id) DO UPDATE SET sku = EXCLUDED.sku,"
+                + " description = EXCLUDED.description, price = EXCLUDED.price;\n"
+            : "INSERT INTO product (id, sku, description, price) "
+                + values
+                + " ON DUPLICATE KEY UPDATE sku = VALUES(sku), description = VALUES(description),"
+                + " price = VALUES(price);\n";
 
     sid = (Integer) shop.call("sql_prepare");
     shop.call("sql_create", sid, ChunkCodec.encode(sql));
     XmlRpcException fault = shop.fault("sql_finish", sid);
 
     assertEquals(FaultCode.APPLY_FAILED.code(), fault.code, fault.getMessage());
-    assertTrue(fault.getMessage().contains("table product key " + attacker + ":")
-        && fault.getMessage().contains("key " + victim)
-        && fault.getMessage().contains("sku"), fault.getMessage());
-    assertEquals(Optional.of(new RejectedRow("product", Long.toString(attacker),
-        Long.toString(victim))), RejectedRow.in(fault.getMessage()), fault.getMessage());
+    assertTrue(
+        fault.getMessage().contains("table product key " + attacker + ":")
+            && fault.getMessage().contains("key " + victim)
+            && fault.getMessage().contains("sku"),
+        fault.getMessage());
+    assertEquals(
+        Optional.of(new RejectedRow("product", Long.toString(attacker), Long.toString(victim))),
+        RejectedRow.in(fault.getMessage()),
+        fault.getMessage());
     assertEquals(before, counts(shop));
-    assertEquals("Product " + victim,
+    assertEquals(
+        "Product " + victim,
         shop.stringValue("SELECT description FROM product WHERE id = " + victim));
     assertEquals(0, shop.longValue("SELECT COUNT(*) FROM product WHERE id = " + attacker));
   }
@@ -240,15 +251,26 @@ class RejectedChunkIT {
     shop.exec("ALTER TABLE parameter ADD CONSTRAINT no_blocked CHECK (value NOT LIKE '%blocked%')");
     try {
       int sid = (Integer) shop.call("sql_prepare");
-      XmlRpcException fault = shop.fault("sql_create", sid, shop.chunk(List.of(new Upsert(
-          "parameter", List.of("name", "value"), List.of("name"),
-          List.of(List.of(SqlValue.text(key), SqlValue.text("blocked: 9-5")))))));
+      XmlRpcException fault =
+          shop.fault(
+              "sql_create",
+              sid,
+              shop.chunk(
+                  List.of(
+                      new Upsert(
+                          "parameter",
+                          List.of("name", "value"),
+                          List.of("name"),
+                          List.of(List.of(SqlValue.text(key), SqlValue.text("blocked: 9-5")))))));
 
       assertEquals(FaultCode.APPLY_FAILED.code(), fault.code, fault.getMessage());
-      assertEquals(Optional.of(new RejectedRow("parameter", key, null)),
-          RejectedRow.in(fault.getMessage()), fault.getMessage());
-      assertTrue(RejectedRow.withoutLine(fault.getMessage()).contains("table parameter key "
-          + key + ":"), fault.getMessage());
+      assertEquals(
+          Optional.of(new RejectedRow("parameter", key, null)),
+          RejectedRow.in(fault.getMessage()),
+          fault.getMessage());
+      assertTrue(
+          RejectedRow.withoutLine(fault.getMessage()).contains("table parameter key " + key + ":"),
+          fault.getMessage());
     } finally {
       shop.exec("ALTER TABLE parameter DROP CONSTRAINT no_blocked");
     }
@@ -256,9 +278,15 @@ class RejectedChunkIT {
 
   private static Upsert productWith(long id, String column, String literal) {
     List<String> columns = List.of("id", "sku", "description", "price", "active", "updated_at");
-    List<SqlValue> row = new ArrayList<>(List.of(SqlValue.number(id), SqlValue.text("SKU-" + id),
-        SqlValue.text("changed"), SqlValue.number(new java.math.BigDecimal("1.00")),
-        SqlValue.TRUE, SqlValue.text("2026-01-02 03:04:05")));
+    List<SqlValue> row =
+        new ArrayList<>(
+            List.of(
+                SqlValue.number(id),
+                SqlValue.text("SKU-" + id),
+                SqlValue.text("changed"),
+                SqlValue.number(new java.math.BigDecimal("1.00")),
+                SqlValue.TRUE,
+                SqlValue.text("2026-01-02 03:04:05")));
     row.set(columns.indexOf(column), SqlValue.text(literal));
     return new Upsert("product", columns, List.of("id"), List.of(row));
   }

@@ -98,13 +98,14 @@ class SessionLifecycleIT {
 
   @ParameterizedTest(name = "{0}")
   @EnumSource(TestDialect.class)
-  void aChunkUploadedMoreSlowlyThanTheIdleLimitKeepsItsSession(TestDialect which)
-      throws Exception {
+  void aChunkUploadedMoreSlowlyThanTheIdleLimitKeepsItsSession(TestDialect which) throws Exception {
     try (ShopFixture shop = ShopFixture.start(which, Map.of("limit.session.idle.seconds", "1"))) {
       int sid = (Integer) shop.call("sql_prepare");
       byte[] body =
           ("<?xml version=\"1.0\"?><methodCall><methodName>sql_create</methodName><params>"
-                  + "<param><value><i4>" + sid + "</i4></value></param><param><value><base64>"
+                  + "<param><value><i4>"
+                  + sid
+                  + "</i4></value></param><param><value><base64>"
                   + Base64.getEncoder().encodeToString(shop.chunk(List.of(Rows.products(1, 3000))))
                   + "</base64></value></param></params></methodCall>")
               .getBytes(StandardCharsets.UTF_8);

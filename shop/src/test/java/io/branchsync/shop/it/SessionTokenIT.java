@@ -21,8 +21,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@code sql_prepare} with a token: repeatable after a lost reply, and a new token rolls back what
- * an office run that died left open, so neither the session limit nor a till waits for expiry.
- * A lost reply is a call whose answer the caller throws away: the shop did the same work.
+ * an office run that died left open, so neither the session limit nor a till waits for expiry. A
+ * lost reply is a call whose answer the caller throws away: the shop did the same work.
  */
 class SessionTokenIT {
 
@@ -142,9 +142,7 @@ class SessionTokenIT {
         Statement s = c.createStatement()) {
       // bounded, so that a test on code that never frees the rows fails instead of hanging
       s.execute(
-          postgres
-              ? "SET lock_timeout = '45s'"
-              : "SET SESSION innodb_lock_wait_timeout = 45");
+          postgres ? "SET lock_timeout = '45s'" : "SET SESSION innodb_lock_wait_timeout = 45");
       c.setAutoCommit(false);
       s.executeUpdate("INSERT INTO sale (id, branch_id, total) VALUES (30000001, 3, 9.99)");
       s.executeUpdate(

@@ -27,10 +27,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The documented limits fit the documented heap: a shop started as operations.md says, with
- * {@code -Xmx256m} and every limit at its default, takes eight large requests at once, eight
- * oversized ones, and a chunk that inflates to nearly {@code limit.chunk.bytes}, and still answers
- * with nothing out of memory. The shop runs in a child JVM so that its heap is the one measured.
+ * The documented limits fit the documented heap: a shop started as operations.md says, with {@code
+ * -Xmx256m} and every limit at its default, takes eight large requests at once, eight oversized
+ * ones, and a chunk that inflates to nearly {@code limit.chunk.bytes}, and still answers with
+ * nothing out of memory. The shop runs in a child JVM so that its heap is the one measured.
  */
 class ShopHeapIT {
 
@@ -124,17 +124,25 @@ class ShopHeapIT {
       List<Future<Integer>> running = new ArrayList<>();
       for (int i = 0; i < 4; i++) {
         long id = 101 + i;
-        running.add(pool.submit(() -> {
-          int sid = sidOf(post(client, url, Http.call("sql_prepare")).body());
-          String body = sqlCreate(sid, imageChunk(id, 11 << 20));
-          assertTrue(body.length() < 16 << 10, "a light body, was " + body.length());
-          int created = post(client, url, body).statusCode();
-          HttpResponse<String> finished = post(client, url, "<?xml version=\"1.0\"?><methodCall>"
-              + "<methodName>sql_finish</methodName><params><param><value><i4>" + sid
-              + "</i4></value></param></params></methodCall>");
-          return created == 200 && finished.body().contains("<name>rows</name>")
-              ? finished.statusCode() : -created;
-        }));
+        running.add(
+            pool.submit(
+                () -> {
+                  int sid = sidOf(post(client, url, Http.call("sql_prepare")).body());
+                  String body = sqlCreate(sid, imageChunk(id, 11 << 20));
+                  assertTrue(body.length() < 16 << 10, "a light body, was " + body.length());
+                  int created = post(client, url, body).statusCode();
+                  HttpResponse<String> finished =
+                      post(
+                          client,
+                          url,
+                          "<?xml version=\"1.0\"?><methodCall>"
+                              + "<methodName>sql_finish</methodName><params><param><value><i4>"
+                              + sid
+                              + "</i4></value></param></params></methodCall>");
+                  return created == 200 && finished.body().contains("<name>rows</name>")
+                      ? finished.statusCode()
+                      : -created;
+                }));
       }
       for (Future<Integer> each : running) {
         statuses.add(each.get(180, TimeUnit.SECONDS));
@@ -149,7 +157,10 @@ class ShopHeapIT {
   private static byte[] imageChunk(long id, int hexDigits) {
     StringBuilder sql = new StringBuilder(hexDigits + 512);
     sql.append("INSERT INTO \"product\" (\"id\", \"sku\", \"description\", \"price\", \"image\")")
-        .append(" VALUES (").append(id).append(", 'IMG-").append(id)
+        .append(" VALUES (")
+        .append(id)
+        .append(", 'IMG-")
+        .append(id)
         .append("', 'image', 1.00, '\\x");
     sql.append("0".repeat(hexDigits));
     sql.append("'::bytea) ON CONFLICT (\"id\") DO UPDATE SET \"sku\" = EXCLUDED.\"sku\",")

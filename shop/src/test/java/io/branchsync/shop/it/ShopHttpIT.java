@@ -140,10 +140,12 @@ class ShopHttpIT {
     // Refusing early means the server closes while the client may still be sending; TCP can then
     // reset the connection before the client reads the 413. Either way nothing ran, and the
     // server goes on serving: that is the contract. A 413 that arrives must be a 413.
-    int declared =
-        statusOrReset(client, shop, auth, HttpRequest.BodyPublishers.ofByteArray(big));
+    int declared = statusOrReset(client, shop, auth, HttpRequest.BodyPublishers.ofByteArray(big));
     int chunked =
-        statusOrReset(client, shop, auth,
+        statusOrReset(
+            client,
+            shop,
+            auth,
             HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
 
     assertTrue(declared == 413 || declared == RESET, "declared length: " + declared);
@@ -154,8 +156,9 @@ class ShopHttpIT {
   /** Stands for a connection the server closed before the client read its answer. */
   private static final int RESET = -1;
 
-  private static int statusOrReset(HttpClient client, ShopFixture shop, String auth,
-      HttpRequest.BodyPublisher body) throws Exception {
+  private static int statusOrReset(
+      HttpClient client, ShopFixture shop, String auth, HttpRequest.BodyPublisher body)
+      throws Exception {
     try {
       return Http.post(client, shop.server().url(), auth, body).statusCode();
     } catch (java.io.IOException e) {
@@ -226,8 +229,7 @@ class ShopHttpIT {
 
     assertEquals(200, response.statusCode());
     assertTrue(
-        response.body().contains(Integer.toString(FaultCode.BAD_ARGUMENT.code())),
-        response.body());
+        response.body().contains(Integer.toString(FaultCode.BAD_ARGUMENT.code())), response.body());
     assertTrue(response.body().contains("nested deeper"), response.body());
     assertTrue(shop.call("info") instanceof Map);
   }

@@ -28,11 +28,11 @@ import org.slf4j.LoggerFactory;
  * only the first call after a start or a new secret pays for the slow hash. Other credentials are
  * checked on the hashing executor, whose few threads bound the processors guessing can take. Only
  * refusals are delayed: by the {@link FailureThrottle}'s delay for the address, counted from the
- * address's previous refusal ({@link GuessGate}). A remembered correct secret is thus never
- * refused nor held back because of someone else's failures, and parallel guessing is no faster
- * than serial. One not yet remembered (the first call after a start) waits its turn for a hashing
- * thread; past 32 checks under way from its address, or a full queue, it is answered 429, which
- * the office repeats after its backoff.
+ * address's previous refusal ({@link GuessGate}). A remembered correct secret is thus never refused
+ * nor held back because of someone else's failures, and parallel guessing is no faster than serial.
+ * One not yet remembered (the first call after a start) waits its turn for a hashing thread; past
+ * 32 checks under way from its address, or a full queue, it is answered 429, which the office
+ * repeats after its backoff.
  */
 public final class BranchAuthenticator {
 

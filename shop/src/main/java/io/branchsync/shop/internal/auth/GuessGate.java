@@ -4,10 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Spaces out the refusals of one client address as if its guesses had come one after another:
- * a refusal is answered its delay after the address's previous refusal was, not after it arrived.
- * So eight parallel guessers from one address learn no more per second than one guessing in a
- * loop, while a correct secret, never queued here, is answered as soon as it is checked.
+ * Spaces out the refusals of one client address as if its guesses had come one after another: a
+ * refusal is answered its delay after the address's previous refusal was, not after it arrived. So
+ * eight parallel guessers from one address learn no more per second than one guessing in a loop,
+ * while a correct secret, never queued here, is answered as soon as it is checked.
  *
  * <p>At most {@value #MAX_IN_FLIGHT} checks per address may be under way or awaiting their answer;
  * beyond that a request is turned away unchecked, which bounds the memory and hashing one address

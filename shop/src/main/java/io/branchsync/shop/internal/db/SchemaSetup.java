@@ -37,8 +37,8 @@ public final class SchemaSetup {
   }
 
   /**
-   * Migrates the schema, installs capture and key allocators, validates the policy set and
-   * records the branch.
+   * Migrates the schema, installs capture and key allocators, validates the policy set and records
+   * the branch.
    *
    * @return the schema version now in place
    */

@@ -21,9 +21,9 @@ import java.util.Optional;
  * either database (MySQL/MariaDB would commit each DDL statement on its own, so nothing here is
  * DDL). Every other table, and the schema itself, stays.
  *
- * <p>The change-log counter and the acknowledged position stay too, so a cursor the office holds
- * is still one this shop issued: an office that stops half-way through provisioning can resume
- * without being refused {@code BAD_CURSOR}.
+ * <p>The change-log counter and the acknowledged position stay too, so a cursor the office holds is
+ * still one this shop issued: an office that stops half-way through provisioning can resume without
+ * being refused {@code BAD_CURSOR}.
  *
  * <p>Uncollected changes are counted by the same transaction that deletes them, under locks, so a
  * till sale committed after the office collected the shop's changes is found and, unless the
@@ -91,8 +91,8 @@ public final class ShopCleaner {
    * refused for uncollected changes, which the office collects and asks again for, not a broken
    * schema.
    */
-  private static Optional<ProtocolException> tillsSoldMeanwhile(Connection connection,
-      boolean allowPending) {
+  private static Optional<ProtocolException> tillsSoldMeanwhile(
+      Connection connection, boolean allowPending) {
     long pending = allowPending ? 0 : ChangeLog.pending(connection);
     return pending > 0 ? Optional.of(pendingChanges(pending)) : Optional.empty();
   }
@@ -113,14 +113,17 @@ public final class ShopCleaner {
     } catch (SQLException e) {
       // a table outside the policy set that refers to this one's rows (or a till's sale made
       // between two deletes, which the caller tells apart)
-      throw new SyncException(ErrorCode.APPLY_FAILED, "clean: could not empty table " + table
-          + " (" + e.getMessage() + "); nothing was erased", e);
+      throw new SyncException(
+          ErrorCode.APPLY_FAILED,
+          "clean: could not empty table " + table + " (" + e.getMessage() + "); nothing was erased",
+          e);
     }
   }
 
   private List<String> childrenFirst(Connection connection) {
     SchemaCatalog catalog = database.catalog(connection);
-    List<String> tables = new ArrayList<>(catalog.parentsFirst(database.policies().tables(p -> true)));
+    List<String> tables =
+        new ArrayList<>(catalog.parentsFirst(database.policies().tables(p -> true)));
     Collections.reverse(tables);
     return tables;
   }

@@ -69,8 +69,9 @@ final class ConnectionGuard implements Connection.Listener {
       evicted.endPoint.close();
     }
     // cancelled once the request arrives, so a busy shop's timer queue holds only the waiting
-    entry.expiry().set(
-        timer.schedule(() -> expire(entry), headerTimeoutMillis, TimeUnit.MILLISECONDS));
+    entry
+        .expiry()
+        .set(timer.schedule(() -> expire(entry), headerTimeoutMillis, TimeUnit.MILLISECONDS));
   }
 
   @Override
@@ -122,9 +123,14 @@ final class ConnectionGuard implements Connection.Listener {
   }
 
   private static String ip(InetSocketAddress remote) {
-    return remote.getAddress() == null ? remote.getHostString() : remote.getAddress().getHostAddress();
+    return remote.getAddress() == null
+        ? remote.getHostString()
+        : remote.getAddress().getHostAddress();
   }
 
-  private record Waiting(EndPoint endPoint, InetSocketAddress remote, String ip,
+  private record Waiting(
+      EndPoint endPoint,
+      InetSocketAddress remote,
+      String ip,
       AtomicReference<ScheduledFuture<?>> expiry) {}
 }

@@ -24,8 +24,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * The listening HTTP or HTTPS server (Jetty). Jetty reads request headers and TLS handshakes
  * without holding a thread, so connections that send nothing cost a socket, not a worker; the
  * {@link ConnectionGuard} closes them after the header timeout and bounds them per address, and the
- * idle timeout closes any connection silent for too long. Stopping waits for the calls in
- * progress, then closes the listening socket and every connection.
+ * idle timeout closes any connection silent for too long. Stopping waits for the calls in progress,
+ * then closes the listening socket and every connection.
  */
 public final class HttpEndpoint {
 
@@ -159,7 +159,8 @@ public final class HttpEndpoint {
       // a host name that does not resolve could not have been bound either
     }
     String shown = host.contains(":") ? "[" + host + "]" : host;
-    return URI.create((config.tls() ? "https" : "http") + "://" + shown + ":" + port + RpcCall.PATH);
+    return URI.create(
+        (config.tls() ? "https" : "http") + "://" + shown + ":" + port + RpcCall.PATH);
   }
 
   /** Names threads, so that thread dumps and logs say what they belong to. */

@@ -98,7 +98,8 @@ final class RpcCall {
       return;
     } catch (IOException e) {
       // the client went away or stopped sending; there is nobody left to answer
-      LOG.debug("Reading a request from {} failed: {}", Request.getRemoteAddr(request), e.toString());
+      LOG.debug(
+          "Reading a request from {} failed: {}", Request.getRemoteAddr(request), e.toString());
       callback.failed(e);
       return;
     } finally {

@@ -52,14 +52,16 @@ final class RpcHandler extends Handler.Abstract {
     } else {
       verdict.whenComplete(
           (v, failure) ->
-              workers.execute(() -> {
-                if (failure == null) {
-                  answer(v, request, response, callback);
-                } else {
-                  LOG.error("Checking credentials failed", failure);
-                  PlainReplies.send(response, callback, 500, "internal error; see the shop's log");
-                }
-              }));
+              workers.execute(
+                  () -> {
+                    if (failure == null) {
+                      answer(v, request, response, callback);
+                    } else {
+                      LOG.error("Checking credentials failed", failure);
+                      PlainReplies.send(
+                          response, callback, 500, "internal error; see the shop's log");
+                    }
+                  }));
     }
     return true;
   }

@@ -16,7 +16,9 @@ final class TlsContexts {
 
   // TLS 1.3 suites, then TLS 1.2 ECDHE with GCM or ChaCha20-Poly1305; regular expressions
   private static final String[] SUITES = {
-    "TLS_AES_.*", "TLS_CHACHA20_.*", "TLS_ECDHE_(ECDSA|RSA)_WITH_(AES_\\d+_GCM|CHACHA20_POLY1305)_.*"
+    "TLS_AES_.*",
+    "TLS_CHACHA20_.*",
+    "TLS_ECDHE_(ECDSA|RSA)_WITH_(AES_\\d+_GCM|CHACHA20_POLY1305)_.*"
   };
 
   private TlsContexts() {}

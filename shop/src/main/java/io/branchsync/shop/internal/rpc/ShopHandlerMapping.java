@@ -120,9 +120,10 @@ public final class ShopHandlerMapping implements XmlRpcHandlerMapping {
     return switch (request.getParameterCount()) {
       case 0 -> service.prepare();
       case 1 -> service.prepare(SessionToken.fromWire(request.getParameter(0)));
-      default -> throw new ProtocolException(
-          FaultCode.BAD_ARGUMENT,
-          "sql_prepare: takes no argument or a token, got " + request.getParameterCount());
+      default ->
+          throw new ProtocolException(
+              FaultCode.BAD_ARGUMENT,
+              "sql_prepare: takes no argument or a token, got " + request.getParameterCount());
     };
   }
 

@@ -14,8 +14,8 @@ import io.branchsync.schema.capture.ChangeLog;
 import io.branchsync.schema.idrange.IdRange;
 import io.branchsync.schema.idrange.IdRangeAssigner;
 import io.branchsync.schema.policy.Policy;
-import io.branchsync.shop.internal.db.ShopCleaner;
 import io.branchsync.shop.internal.db.SettingsRepository;
+import io.branchsync.shop.internal.db.ShopCleaner;
 import io.branchsync.shop.internal.db.ShopDatabase;
 import io.branchsync.shop.internal.session.SessionRegistry;
 import java.sql.Connection;
@@ -139,8 +139,10 @@ public final class ShopService {
           registry.discardAll(FaultCode.UNKNOWN_SESSION, "the shop was cleaned");
           long erased = new ShopCleaner(database).clean(cleanAllowPending);
           if (erased > 0) {
-            LOG.warn("Erased the shop's synced tables on the office's request, with {} changes"
-                + " not collected (clean.allow.pending)", erased);
+            LOG.warn(
+                "Erased the shop's synced tables on the office's request, with {} changes"
+                    + " not collected (clean.allow.pending)",
+                erased);
           } else {
             LOG.info("Erased the shop's synced tables on the office's request");
           }

@@ -4,11 +4,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
- * The lease the office holds on its sessions by talking to the shop: while an authenticated
- * request is being received or served, no session's idle time runs. A session's idle time counts
- * from its last call, but the next call only reaches it once its whole body has arrived, and on a
- * slow link a chunk of a few megabytes takes longer to upload than a short idle limit; an office
- * that is still sending must not lose its session for it.
+ * The lease the office holds on its sessions by talking to the shop: while an authenticated request
+ * is being received or served, no session's idle time runs. A session's idle time counts from its
+ * last call, but the next call only reaches it once its whole body has arrived, and on a slow link
+ * a chunk of a few megabytes takes longer to upload than a short idle limit; an office that is
+ * still sending must not lose its session for it.
  */
 public final class OfficeLease {
 

@@ -22,8 +22,8 @@ class SessionRegistryTest {
 
   @BeforeEach
   void setUp() {
-    registry = new SessionRegistry(2, Duration.ofSeconds(60), clock::get,
-        new OfficeLease(clock::get));
+    registry =
+        new SessionRegistry(2, Duration.ofSeconds(60), clock::get, new OfficeLease(clock::get));
   }
 
   @Test
