@@ -13,6 +13,7 @@ import io.branchsync.office.registry.ConflictRepository;
 import io.branchsync.office.registry.FailedRowRepository;
 import io.branchsync.office.registry.ProvisioningRepository;
 import io.branchsync.office.registry.SyncStateRepository;
+import io.branchsync.schema.DatabaseOpenFailure;
 import io.branchsync.schema.capture.CaptureInstaller;
 import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.dialect.Dialect;
@@ -66,7 +67,12 @@ public final class Office implements AutoCloseable {
     hikari.setPassword(config.get(OfficeKey.DB_PASSWORD));
     hikari.setMaximumPoolSize(config.intValue(OfficeKey.DB_POOL_SIZE));
     hikari.setPoolName("branchsync-office");
-    HikariDataSource pool = new HikariDataSource(hikari);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw DatabaseOpenFailure.of(config.get(OfficeKey.DB_URL), OfficeKey.DB_URL.key(), e);
+    }
     try {
       return new Office(config, pool, pool, new Credentials(env), TlsTrust.settings(config, env));
     } catch (RuntimeException e) {

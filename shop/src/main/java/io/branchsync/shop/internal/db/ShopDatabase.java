@@ -3,6 +3,7 @@ package io.branchsync.shop.internal.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
+import io.branchsync.schema.DatabaseOpenFailure;
 import io.branchsync.schema.SyncException;
 import io.branchsync.schema.catalog.SchemaCatalog;
 import io.branchsync.schema.dialect.Dialect;
@@ -63,7 +64,12 @@ public final class ShopDatabase implements AutoCloseable {
     hikari.setMaximumPoolSize(config.dbPoolSize() + config.limits().sessions());
     hikari.setMinimumIdle(1);
     hikari.setConnectionTimeout(10_000);
-    HikariDataSource pool = new HikariDataSource(hikari);
+    HikariDataSource pool;
+    try {
+      pool = new HikariDataSource(hikari);
+    } catch (RuntimeException e) {
+      throw DatabaseOpenFailure.of(config.dbUrl(), "db.url", e);
+    }
     try {
       return new ShopDatabase(config, pool, Dialects.detect(pool), policies);
     } catch (RuntimeException e) {
