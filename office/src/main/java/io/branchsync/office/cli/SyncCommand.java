@@ -25,7 +25,7 @@ final class SyncCommand implements Callable<Integer> {
   Which which;
 
   static final class Which {
-    @Parameters(paramLabel = "BRANCH", description = "branch numbers")
+    @Parameters(paramLabel = "BRANCH", arity = "1..*", description = "branch numbers")
     List<Integer> ids = new ArrayList<>();
 
     @Option(names = "--all", description = "every registered branch")

@@ -28,6 +28,11 @@ public final class BranchRepository {
    * or another branch's.
    */
   public void add(Branch branch) {
+    if (branch.id() < 1) {
+      throw new SyncException(
+          ErrorCode.BAD_POLICY,
+          "branch " + branch.id() + ": branches are numbered from 1 (0 is the office)");
+    }
     IdRange office = IdRange.forBranch(0, branch.idRange().size());
     if (branch.idRange().overlaps(office)) {
       throw new SyncException(
@@ -35,10 +40,15 @@ public final class BranchRepository {
           "ID range " + branch.idRange() + " overlaps the office's range " + office);
     }
     for (Branch other : list()) {
-      if (other.id() == branch.id() || other.name().equals(branch.name())) {
+      if (other.id() == branch.id()) {
         throw new SyncException(
             ErrorCode.BAD_POLICY,
             "branch " + other.id() + " (" + other.name() + ") is already registered");
+      }
+      if (other.name().equals(branch.name())) {
+        throw new SyncException(
+            ErrorCode.BAD_POLICY,
+            "the name " + branch.name() + " is already that of branch " + other.id());
       }
       if (other.idRange().overlaps(branch.idRange())) {
         throw new SyncException(

@@ -111,4 +111,28 @@ class BranchRegistryIT {
               .credentialsShown());
     }
   }
+
+  @ParameterizedTest
+  @EnumSource(TestDialect.class)
+  void refusalsSayWhatIsWrong(TestDialect dialect) throws Exception {
+    try (OfficeFixture fixture = new OfficeFixture(dialect)) {
+      BranchRepository branches = fixture.office().branches();
+      String zero =
+          assertThrows(SyncException.class, () -> branches.add(branch(0, IdRange.forBranch(1))))
+              .getMessage();
+      assertTrue(zero.contains("numbered from 1"), zero);
+
+      branches.add(branch(1, IdRange.forBranch(1)));
+      Branch sameName =
+          new Branch(
+              2,
+              "shop-1",
+              URI.create("https://shop2.example:8743/RPC2"),
+              "env:BRANCHSYNC_BRANCH_2_SECRET",
+              "retail",
+              IdRange.forBranch(2));
+      String named = assertThrows(SyncException.class, () -> branches.add(sameName)).getMessage();
+      assertEquals("the name shop-1 is already that of branch 1", named);
+    }
+  }
 }
