@@ -70,14 +70,17 @@ public final class BranchSyncer {
           pulled.conflicts(),
           millis);
       return new SyncOutcome(
-          branch.id(), pulled.rowsByTable(), pushed, pulled.conflicts(), millis, null);
+          branch.id(), pulled.rowsByTable(), pushed, pulled.conflicts(), millis, null, false);
     } catch (RuntimeException e) {
       long millis = (System.nanoTime() - started) / 1_000_000;
       String message = e.getMessage() == null ? e.toString() : e.getMessage();
-      LOG.error("branch {}: sync failed: {}", branch.id(), message);
-      if (!(e instanceof SyncException s && s.code() == ErrorCode.BUSY)) {
-        recordError(branch, message);
+      if (e instanceof SyncException s && s.code() == ErrorCode.BUSY) {
+        // an overlapping run: the one holding the branch does the work, nothing failed
+        LOG.info("branch {}: skipped, {}", branch.id(), message);
+        return SyncOutcome.skippedBusy(branch.id(), millis, message);
       }
+      LOG.error("branch {}: sync failed: {}", branch.id(), message);
+      recordError(branch, message);
       return SyncOutcome.failed(branch.id(), millis, message);
     } finally {
       MDC.remove("branch");

@@ -8,6 +8,7 @@ import java.util.Map;
  * @param pulledByTable rows applied at the office, per table
  * @param pushedByTable rows applied at the shop, per table
  * @param error null when the sync succeeded, else what went wrong, for a person
+ * @param busy the branch was left to another run that holds it: nothing went wrong
  */
 public record SyncOutcome(
     int branchId,
@@ -15,7 +16,8 @@ public record SyncOutcome(
     Map<String, Long> pushedByTable,
     long conflicts,
     long millis,
-    String error) {
+    String error,
+    boolean busy) {
 
   public SyncOutcome {
     pulledByTable = Map.copyOf(pulledByTable);
@@ -23,7 +25,12 @@ public record SyncOutcome(
   }
 
   static SyncOutcome failed(int branchId, long millis, String error) {
-    return new SyncOutcome(branchId, Map.of(), Map.of(), 0, millis, error);
+    return new SyncOutcome(branchId, Map.of(), Map.of(), 0, millis, error, false);
+  }
+
+  /** Another run (another process, an overlapping cron tick) holds the branch. */
+  static SyncOutcome skippedBusy(int branchId, long millis, String why) {
+    return new SyncOutcome(branchId, Map.of(), Map.of(), 0, millis, why, true);
   }
 
   public long pulled() {
@@ -34,6 +41,7 @@ public record SyncOutcome(
     return pushedByTable.values().stream().mapToLong(Long::longValue).sum();
   }
 
+  /** Whether this run synced the branch; a busy skip did not, though nothing is wrong. */
   public boolean ok() {
     return error == null;
   }
