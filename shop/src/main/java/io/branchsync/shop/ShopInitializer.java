@@ -22,8 +22,19 @@ public final class ShopInitializer {
    *     or the policy set does not fit the schema
    */
   public static String init(ShopConfig config) {
+    return init(config, false);
+  }
+
+  /**
+   * The same, optionally giving a database recorded for another branch to this one.
+   *
+   * @param config the shop's configuration
+   * @param changeBranch whether a database set up for another branch may become this one's
+   * @return the schema version now in place
+   */
+  public static String init(ShopConfig config, boolean changeBranch) {
     try (ShopDatabase database = ShopDatabase.open(config)) {
-      return new SchemaSetup(database, config.branch()).apply();
+      return new SchemaSetup(database, config.branch()).apply(changeBranch);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.branchsync.shop.ShopInitializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code shop init}: migrates the schema and installs change capture. */
@@ -21,10 +22,17 @@ final class InitCommand implements Runnable {
   @Mixin ConfigOption config;
   @Spec CommandSpec spec;
 
+  @Option(
+      names = "--change-branch",
+      description =
+          "Give a database set up for another branch to the branch in the configuration"
+              + " (refused without it).")
+  boolean changeBranch;
+
   @Override
   public void run() {
     ShopConfig shop = config.load();
-    String version = ShopInitializer.init(shop);
+    String version = ShopInitializer.init(shop, changeBranch);
     spec.commandLine()
         .getOut()
         .println(

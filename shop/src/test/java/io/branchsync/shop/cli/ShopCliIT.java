@@ -133,6 +133,31 @@ class ShopCliIT {
     }
   }
 
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(TestDialect.class)
+  void initWithAnotherBranchNumberIsRefusedUnlessAskedFor(TestDialect which) throws Exception {
+    try (TestDatabase db = TestDatabases.create(which)) {
+      Path config = config(db);
+      assertEquals(0, run(null, "init", "--config", config.toString()).code);
+      Files.writeString(config, Files.readString(config).replace("branch = 7", "branch = 8"));
+
+      Result refused = run(null, "init", "--config", config.toString());
+
+      assertEquals(1, refused.code);
+      assertTrue(
+          refused.err.contains("the database belongs to branch 7, the configuration says branch 8"),
+          refused.err);
+      assertTrue(refused.err.contains("--change-branch"), refused.err);
+      // nothing changed: the database still says branch 7, which serve checks
+      SyncException mismatch = assertThrows(SyncException.class, () -> check(config));
+      assertTrue(mismatch.getMessage().contains("belongs to branch 7"), mismatch.getMessage());
+
+      Result changed = run(null, "init", "--change-branch", "--config", config.toString());
+      assertEquals(0, changed.code, changed.err);
+      check(config);
+    }
+  }
+
   private Path config(TestDatabase db) throws Exception {
     Path file = dir.resolve("shop.properties");
     Files.writeString(

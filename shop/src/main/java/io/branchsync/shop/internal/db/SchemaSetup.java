@@ -43,6 +43,20 @@ public final class SchemaSetup {
    * @return the schema version now in place
    */
   public String apply() {
+    return apply(false);
+  }
+
+  /**
+   * The same, optionally giving a database recorded for another branch to this one.
+   *
+   * @param changeBranch whether a database recorded for another branch may become this branch's;
+   *     without it such a database is refused before anything changes
+   * @return the schema version now in place
+   */
+  public String apply(boolean changeBranch) {
+    if (!changeBranch) {
+      refuseAnotherBranchs();
+    }
     String version = database.migrator().migrate();
     // statements cached by pooled connections refer to objects that may just have been replaced
     database.renewConnections();
@@ -58,6 +72,30 @@ public final class SchemaSetup {
       throw SyncException.fromSql("setting up the shop's schema", e);
     }
     return version;
+  }
+
+  /** A database set up for another branch is that branch's shop: relabelling it is a mistake. */
+  private void refuseAnotherBranchs() {
+    if ("0".equals(database.migrator().version())) {
+      return; // nothing recorded yet
+    }
+    try (Connection connection = database.connect()) {
+      Optional<String> recorded = SettingsRepository.get(connection, SettingsRepository.BRANCH);
+      if (recorded.isPresent() && !recorded.get().equals(Integer.toString(branch))) {
+        throw new SyncException(
+            ErrorCode.SCHEMA_MISMATCH,
+            "the database belongs to branch "
+                + recorded.get()
+                + ", the configuration says branch "
+                + branch
+                + "; nothing was changed. Check db.url and branch; to give this database to"
+                + " branch "
+                + branch
+                + " (its rows stay; provision it afterwards), run shop init --change-branch");
+      }
+    } catch (SQLException e) {
+      throw SyncException.fromSql("reading the shop's branch number", e);
+    }
   }
 
   /**
