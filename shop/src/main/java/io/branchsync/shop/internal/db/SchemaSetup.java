@@ -80,21 +80,27 @@ public final class SchemaSetup {
       return; // nothing recorded yet
     }
     try (Connection connection = database.connect()) {
-      Optional<String> recorded = SettingsRepository.get(connection, SettingsRepository.BRANCH);
-      if (recorded.isPresent() && !recorded.get().equals(Integer.toString(branch))) {
-        throw new SyncException(
-            ErrorCode.SCHEMA_MISMATCH,
-            "the database belongs to branch "
-                + recorded.get()
-                + ", the configuration says branch "
-                + branch
-                + "; nothing was changed. Check db.url and branch; to give this database to"
-                + " branch "
-                + branch
-                + " (its rows stay; provision it afterwards), run shop init --change-branch");
-      }
+      refuseAnotherBranchs(
+          connection,
+          "nothing was changed. Check db.url and branch; to give this database to branch "
+              + branch
+              + " (its rows stay; provision it afterwards), run shop init --change-branch");
     } catch (SQLException e) {
       throw SyncException.fromSql("reading the shop's branch number", e);
+    }
+  }
+
+  private void refuseAnotherBranchs(Connection connection, String advice) throws SQLException {
+    Optional<String> recorded = SettingsRepository.get(connection, SettingsRepository.BRANCH);
+    if (recorded.isPresent() && !recorded.get().equals(Integer.toString(branch))) {
+      throw new SyncException(
+          ErrorCode.SCHEMA_MISMATCH,
+          "the database belongs to branch "
+              + recorded.get()
+              + ", the configuration says branch "
+              + branch
+              + "; "
+              + advice);
     }
   }
 
@@ -114,16 +120,7 @@ public final class SchemaSetup {
     try (Connection connection = database.connect()) {
       database.policies().validate(SchemaCatalog.read(connection));
       checkKeyAllocators(connection);
-      Optional<String> recorded = SettingsRepository.get(connection, SettingsRepository.BRANCH);
-      if (recorded.isPresent() && !recorded.get().equals(Integer.toString(branch))) {
-        throw new SyncException(
-            ErrorCode.SCHEMA_MISMATCH,
-            "the database belongs to branch "
-                + recorded.get()
-                + ", the configuration says branch "
-                + branch
-                + "; check db.url and branch");
-      }
+      refuseAnotherBranchs(connection, "check db.url and branch");
     } catch (SQLException e) {
       throw SyncException.fromSql("checking the shop's schema", e);
     }
