@@ -26,7 +26,8 @@ import java.util.Set;
 /**
  * Pulls a shop's changes: {@code diff} pages, each applied at the office in one transaction with
  * origin = the branch, together with the new cursor; passing the cursor back acknowledges it. Pages
- * until the shop has nothing more, so everything applied is also acknowledged.
+ * until the shop has nothing more, or a few pages past the first time it had no more (sales made
+ * meanwhile wait for the next run); either way the last call acknowledges everything applied.
  */
 final class Puller {
   /**
