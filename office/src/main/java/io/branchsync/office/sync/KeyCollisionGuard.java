@@ -9,6 +9,8 @@ import io.branchsync.schema.chunk.ChunkStatement;
 import io.branchsync.schema.chunk.SqlValue;
 import io.branchsync.schema.chunk.Upsert;
 import io.branchsync.schema.idrange.IdRange;
+import io.branchsync.schema.policy.Policy;
+import io.branchsync.schema.policy.PolicySet;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -43,13 +45,18 @@ final class KeyCollisionGuard {
 
   record Outcome(ChunkStatement statement, long collisions) {}
 
-  Outcome check(Connection c, Branch branch, SchemaCatalog catalog, ChunkStatement statement)
+  Outcome check(
+      Connection c,
+      Branch branch,
+      SchemaCatalog catalog,
+      PolicySet policies,
+      ChunkStatement statement)
       throws SQLException {
     Outcome own = checkOwnKeys(c, branch, catalog, statement);
     if (own.statement() == null) {
       return own;
     }
-    Outcome children = checkParents(c, branch, catalog, own.statement());
+    Outcome children = checkParents(c, branch, catalog, policies, own.statement());
     return new Outcome(children.statement(), own.collisions() + children.collisions());
   }
 
@@ -103,7 +110,11 @@ final class KeyCollisionGuard {
    * of another range that was recorded as a collision for this branch.
    */
   private Outcome checkParents(
-      Connection c, Branch branch, SchemaCatalog catalog, ChunkStatement statement)
+      Connection c,
+      Branch branch,
+      SchemaCatalog catalog,
+      PolicySet policies,
+      ChunkStatement statement)
       throws SQLException {
     if (!(statement instanceof Upsert upsert)) {
       return new Outcome(statement, 0); // a delete names only its own key
@@ -113,7 +124,11 @@ final class KeyCollisionGuard {
     for (Map.Entry<String, String> reference : table.references().entrySet()) {
       int column = upsert.columns().indexOf(reference.getKey());
       Optional<TableMeta> parent = catalog.find(reference.getValue());
-      if (column < 0 || parent.isEmpty() || parent.get().sequenceKey().isEmpty()) {
+      // only FromTarget rows are ever recorded so; a product or customer reference is no clue
+      if (column < 0
+          || parent.isEmpty()
+          || parent.get().sequenceKey().isEmpty()
+          || policies.policyOf(parent.get().name()).orElse(null) != Policy.FromTarget) {
         continue;
       }
       Map<Integer, String> outside = new HashMap<>();

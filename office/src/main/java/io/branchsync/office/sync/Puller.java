@@ -134,7 +134,8 @@ final class Puller {
               RowKeys.without(statement, key -> skip.contains(statement.table() + "|" + key));
           Policy policy = policies.policyOf(statement.table()).orElse(null);
           if (left != null && policy == Policy.FromTarget) {
-            KeyCollisionGuard.Outcome guarded = collisions.check(c, branch, catalog, left);
+            KeyCollisionGuard.Outcome guarded =
+                collisions.check(c, branch, catalog, policies, left);
             conflictCount += guarded.collisions();
             left = guarded.statement();
           }
