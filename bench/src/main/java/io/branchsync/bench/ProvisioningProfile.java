@@ -73,7 +73,7 @@ final class ProvisioningProfile {
     step("shop: inflate and parse the chunks (part of sql_create below)", started);
     started = System.nanoTime();
     client.clean();
-    step("shop: clean (erase and rebuild the schema)", started);
+    step("shop: clean (delete the synced tables' rows)", started);
     started = System.nanoTime();
     int sid = client.prepare();
     chunks.forEach(chunk -> client.create(sid, chunk));
