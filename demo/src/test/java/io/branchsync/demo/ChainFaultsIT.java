@@ -39,16 +39,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class ChainFaultsIT {
   /** Few quick retries, so a dead shop fails the run fast. */
-  private static final Map<String, String> IMPATIENT_OFFICE =
-      Map.of(
-          "client.retries",
-          "1",
-          "client.retry.backoff.ms",
-          "50",
-          "client.connect.timeout.ms",
-          "2000",
-          "client.read.timeout.ms",
-          "20000");
+  private static final Map<String, String> IMPATIENT_OFFICE = ChainNodes.impatientOffice(20_000);
 
   private static LocalChain chainWithProvisionedShop(
       TestDialect shopDialect, Map<String, String> shopSettings) throws Exception {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The nodes of a local chain by number, as the sync sees them: 0 is the office, N is shop N. */
 final class ChainNodes {
@@ -28,6 +29,24 @@ final class ChainNodes {
     nodes.add(OFFICE);
     chain.shops().stream().map(ChainShop::branch).sorted().forEach(nodes::add);
     return nodes;
+  }
+
+  /**
+   * Office settings for fault tests: one quick retry and short timeouts, so a dead or silent shop
+   * fails a run in seconds, not the production defaults' minutes.
+   *
+   * @param readTimeoutMs how long the office waits on a silent shop
+   */
+  static Map<String, String> impatientOffice(int readTimeoutMs) {
+    return Map.of(
+        "client.retries",
+        "1",
+        "client.retry.backoff.ms",
+        "50",
+        "client.connect.timeout.ms",
+        "2000",
+        "client.read.timeout.ms",
+        Integer.toString(readTimeoutMs));
   }
 
   static String name(int node) {

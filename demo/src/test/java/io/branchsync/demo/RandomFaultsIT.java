@@ -33,16 +33,7 @@ class RandomFaultsIT {
   private static final List<Long> CI_SEEDS = List.of(11L);
 
   /** Few quick retries and a short read timeout, so a held reply costs seconds, not minutes. */
-  private static final Map<String, String> OFFICE =
-      Map.of(
-          "client.retries",
-          "1",
-          "client.retry.backoff.ms",
-          "50",
-          "client.connect.timeout.ms",
-          "2000",
-          "client.read.timeout.ms",
-          "4000");
+  private static final Map<String, String> OFFICE = ChainNodes.impatientOffice(4_000);
 
   static Stream<Arguments> runs() {
     // the faults are the same whatever the pairing: CI spends its time on the mixed ones

@@ -14,6 +14,7 @@ import io.branchsync.protocol.message.InfoResult;
 import io.branchsync.protocol.message.SessionId;
 import io.branchsync.protocol.message.SessionToken;
 import io.branchsync.schema.ErrorCode;
+import io.branchsync.schema.SyncException;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URI;
@@ -61,6 +62,23 @@ public final class ShopClient {
 
   public URI url() {
     return url;
+  }
+
+  /**
+   * Asks the shop what it is and checks it is the branch the office means: a URL pointing at
+   * another branch's shop must not receive this one's changes.
+   *
+   * @param branchId the branch the office registered at this URL
+   * @return what the shop said
+   */
+  public InfoResult infoOfBranch(int branchId) {
+    InfoResult info = info();
+    if (info.branch() != branchId) {
+      throw new SyncException(
+          ErrorCode.BAD_POLICY,
+          "the shop at " + url + " says it is branch " + info.branch() + ", not " + branchId);
+    }
+    return info;
   }
 
   /** Asks the shop what it is; fails when it speaks another protocol version. */

@@ -44,17 +44,7 @@ public final class BranchSyncer {
       }
       PolicySet policies = office.policySet(branch.policySet());
       ShopClient client = office.client(branch);
-      InfoResult info = client.info();
-      if (info.branch() != branch.id()) {
-        throw new SyncException(
-            ErrorCode.BAD_POLICY,
-            "the shop at "
-                + branch.url()
-                + " says it is branch "
-                + info.branch()
-                + ", not "
-                + branch.id());
-      }
+      InfoResult info = client.infoOfBranch(branch.id());
       SqlDialect dialect = SqlDialect.fromWire(info.dialect());
       PullResult pulled = new Puller(office).pull(branch, client, dialect, policies);
       Map<String, Long> pushed = new Pusher(office).push(branch, client, dialect, policies);

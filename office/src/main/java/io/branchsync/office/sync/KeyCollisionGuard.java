@@ -87,19 +87,8 @@ final class KeyCollisionGuard {
       String sent = branchVersion(table, atOffice, statement, i);
       if (sent != null) {
         collisions++;
-        office
-            .conflicts()
-            .record(
-                c,
-                new Conflict(
-                    0,
-                    branch.id(),
-                    table.name(),
-                    keys.get(i),
-                    RowKeys.describe(table.columnNames(), atOffice),
-                    sent,
-                    RESOLUTION,
-                    null));
+        record(
+            c, branch, table, keys.get(i), RowKeys.describe(table.columnNames(), atOffice), sent);
       }
     }
     return new Outcome(RowKeys.without(statement, dropped::contains), collisions);
@@ -163,21 +152,31 @@ final class KeyCollisionGuard {
     for (int row : orphans) {
       List<SqlValue> atOffice = existing.get(List.of(keys.get(row)));
       dropped.add(keys.get(row));
-      office
-          .conflicts()
-          .record(
-              c,
-              new Conflict(
-                  0,
-                  branch.id(),
-                  table.name(),
-                  keys.get(row),
-                  atOffice == null ? ABSENT : RowKeys.describe(table.columnNames(), atOffice),
-                  RowKeys.describe(upsert.columns(), upsert.rows().get(row)),
-                  RESOLUTION,
-                  null));
+      record(
+          c,
+          branch,
+          table,
+          keys.get(row),
+          atOffice == null ? ABSENT : RowKeys.describe(table.columnNames(), atOffice),
+          RowKeys.describe(upsert.columns(), upsert.rows().get(row)));
     }
     return new Outcome(RowKeys.without(statement, dropped::contains), orphans.size());
+  }
+
+  private void record(
+      Connection c,
+      Branch branch,
+      TableMeta table,
+      String key,
+      String officeVersion,
+      String branchVersion)
+      throws SQLException {
+    office
+        .conflicts()
+        .record(
+            c,
+            new Conflict(
+                0, branch.id(), table.name(), key, officeVersion, branchVersion, RESOLUTION, null));
   }
 
   /** What the branch sent for row {@code i}, or null when it is the office's row unchanged. */

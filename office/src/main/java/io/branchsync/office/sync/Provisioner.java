@@ -81,17 +81,7 @@ public final class Provisioner {
     PolicySet policies = office.policySet(branch.policySet());
     Optional<SyncState> before = office.states().find(branch.id());
     ShopClient client = office.client(branch);
-    InfoResult info = client.info();
-    if (info.branch() != branch.id()) {
-      throw new SyncException(
-          ErrorCode.BAD_POLICY,
-          "the shop at "
-              + branch.url()
-              + " says it is branch "
-              + info.branch()
-              + ", not "
-              + branch.id());
-    }
+    InfoResult info = client.infoOfBranch(branch.id());
     SqlDialect shopDialect = SqlDialect.fromWire(info.dialect());
     // a provisioning that stopped after the shop may have been erased: its mark stays until done
     boolean resuming = office.provisioning().unfinished(branch.id());
